@@ -1,0 +1,20 @@
+"""The "Catalog curators" group: full rights on the catalog's models and nothing else.
+
+Takes the model classes as arguments so the data migration can pass its historical models.
+"""
+
+from __future__ import annotations
+
+GROUP_NAME = "Catalog curators"
+CATALOG_MODELS = ("servicecategory", "service", "industry", "certification", "language", "vendor")
+ACTIONS = ("add", "change", "delete", "view")
+
+
+def sync_curators_group(group_model, permission_model):
+    group, _ = group_model.objects.get_or_create(name=GROUP_NAME)
+    codenames = [f"{action}_{model}" for model in CATALOG_MODELS for action in ACTIONS]
+    permissions = permission_model.objects.filter(
+        content_type__app_label="catalog", codename__in=codenames
+    )
+    group.permissions.set(permissions)
+    return group

@@ -1,0 +1,101 @@
+"""The public catalog's filters: every filter lives in the query string so a list can be shared."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import (
+    Certification,
+    Coverage,
+    Dimension,
+    Industry,
+    Language,
+    Service,
+    ServiceCategory,
+    Vendor,
+)
+
+
+class SlugChoice(django_filters.ModelChoiceFilter):
+    """A reference-data filter addressed by slug in the URL (``?service=payroll``)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("empty_label", _("Any"))
+        super().__init__(*args, **kwargs)
+
+
+class VendorFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    service = SlugChoice(label=_("Service"), field_name="services", queryset=Service.objects.all())
+    function = SlugChoice(
+        label=_("Function"),
+        field_name="services__function",
+        queryset=ServiceCategory.objects.filter(dimension=Dimension.FUNCTION),
+        method="filter_function",
+    )
+    industry = SlugChoice(
+        label=_("Industry"), field_name="industries", queryset=Industry.objects.all()
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Delivers from"),
+        choices=lambda: list(countries),
+        method="filter_country",
+        empty_label=_("Any"),
+    )
+    certification = SlugChoice(
+        label=_("Certification"), field_name="certifications", queryset=Certification.objects.all()
+    )
+    language = SlugChoice(
+        label=_("Working language"), field_name="languages", queryset=Language.objects.all()
+    )
+    coverage = django_filters.ChoiceFilter(
+        label=_("Coverage hours"), choices=Coverage.choices, empty_label=_("Any")
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("name", "name"), ("founded_year", "founded"), ("price_min_idr", "price")),
+        field_labels={
+            "name": _("Name (A–Z)"),
+            "-name": _("Name (Z–A)"),
+            "founded": _("Founded (oldest first)"),
+            "-founded": _("Founded (newest first)"),
+            "price": _("Price (lowest first)"),
+            "-price": _("Price (highest first)"),
+        },
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Vendor
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("service", "function", "industry", "certification", "language"):
+            self.filters[name].field.label_from_instance = lambda obj: obj.name
+        self.filters["sort"].extra["widget"] = forms.Select
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Q(short_description__icontains=value)
+            | Q(long_description__icontains=value)
+        )
+
+    def filter_function(self, queryset: QuerySet, name: str, value: ServiceCategory) -> QuerySet:
+        # A parent function (KPO) also matches its children (LPO, RPO).
+        functions = [value.pk, *value.children.values_list("pk", flat=True)]
+        ids = Vendor.objects.filter(services__function__in=functions).values("pk")
+        return queryset.filter(pk__in=ids)
+
+    def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Codes are stored comma-separated; two-letter codes cannot match across a comma.
+        return queryset.filter(delivery_countries__contains=value)

@@ -1,0 +1,263 @@
+"""The vendor catalog: taxonomy reference data (from taxonomy.md) and the vendors.
+
+Every vendor attribute the catalog may not know can say "unknown". Scalars use NULL or an
+empty choice for unknown. Multi-valued attributes carry a ``*_verified`` flag: an empty,
+verified list means "none"; an unverified list holds only what a source stated and may be
+incomplete, so an empty unverified list means "unknown".
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class Bilingual(models.Model):
+    """Reference data named and described in Indonesian (default) and English."""
+
+    slug = models.SlugField(_("slug"), max_length=64, unique=True)
+    name_id = models.CharField(_("name (Indonesian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    description_id = models.TextField(_("description (Indonesian)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
+
+    @property
+    def description(self) -> str:
+        if (get_language() or "id").startswith("en"):
+            return self.description_en
+        return self.description_id
+
+
+class Dimension(models.TextChoices):
+    LOCATION = "location", _("Vendor location")
+    FUNCTION = "function", _("Task function")
+    WORK_SYSTEM = "work_system", _("Work system")
+    CUSTOMIZATION = "customization", _("Customisation level")
+
+
+class ServiceCategory(Bilingual):
+    dimension = models.CharField(_("dimension"), max_length=20, choices=Dimension.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    class Meta(Bilingual.Meta):
+        verbose_name = _("service category")
+        verbose_name_plural = _("service categories")
+        ordering = ["dimension", "pk"]
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent.dimension != self.dimension:
+            raise ValidationError({"parent": _("A parent must be in the same dimension.")})
+
+
+class Service(Bilingual):
+    function = models.ForeignKey(
+        ServiceCategory,
+        verbose_name=_("function"),
+        on_delete=models.PROTECT,
+        related_name="services",
+        limit_choices_to={"dimension": Dimension.FUNCTION},
+    )
+
+    class Meta(Bilingual.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["pk"]
+
+
+class Industry(Bilingual):
+    class Meta(Bilingual.Meta):
+        verbose_name = _("industry")
+        verbose_name_plural = _("industries")
+        ordering = ["pk"]
+
+
+class Certification(Bilingual):
+    class Meta(Bilingual.Meta):
+        verbose_name = _("certification")
+        verbose_name_plural = _("certifications")
+        ordering = ["pk"]
+
+
+class Language(Bilingual):
+    """A working language; the slug is its ISO 639-1 code."""
+
+    class Meta(Bilingual.Meta):
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["pk"]
+
+
+class Coverage(models.TextChoices):
+    BUSINESS_HOURS = "business_hours", _("Business hours")
+    EXTENDED = "extended", _("Extended hours")
+    FULL = "24_7", _("24/7")
+
+
+class SizeBand(models.TextChoices):
+    SMALL = "small", _("Small (under 100 staff)")
+    MEDIUM = "medium", _("Medium (100–999 staff)")
+    LARGE = "large", _("Large (1,000–9,999 staff)")
+    ENTERPRISE = "enterprise", _("Enterprise (10,000+ staff)")
+
+
+class VendorQuerySet(models.QuerySet):
+    def active(self) -> VendorQuerySet:
+        return self.filter(is_active=True)
+
+    def public(self, *, include_synthetic: bool = False) -> VendorQuerySet:
+        qs = self.active()
+        return qs if include_synthetic else qs.filter(is_synthetic=False)
+
+    def with_relations(self) -> VendorQuerySet:
+        return self.prefetch_related(
+            "services__function",
+            "industries",
+            "work_systems",
+            "customizations",
+            "certifications",
+            "languages",
+        )
+
+
+class Vendor(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    short_description = models.CharField(_("short description"), max_length=300, blank=True)
+    long_description = models.TextField(_("long description"), blank=True)
+    website = models.URLField(_("website"), blank=True, help_text=_("Empty means unknown."))
+
+    headquarters_country = CountryField(
+        _("headquarters country"), blank=True, help_text=_("Empty means unknown.")
+    )
+    delivery_countries = CountryField(
+        _("delivery countries"),
+        multiple=True,
+        blank=True,
+        help_text=_("Countries the vendor delivers from."),
+    )
+    delivery_countries_verified = models.BooleanField(
+        _("delivery countries verified"),
+        default=False,
+        help_text=_("Ticked: the list is complete. Unticked: it may be incomplete."),
+    )
+
+    services = models.ManyToManyField(Service, verbose_name=_("services"), related_name="vendors")
+    industries = models.ManyToManyField(
+        Industry, verbose_name=_("industries served"), blank=True, related_name="vendors"
+    )
+    industries_verified = models.BooleanField(_("industries verified"), default=False)
+    work_systems = models.ManyToManyField(
+        ServiceCategory,
+        verbose_name=_("work systems offered"),
+        blank=True,
+        related_name="work_system_vendors",
+        limit_choices_to={"dimension": Dimension.WORK_SYSTEM},
+    )
+    work_systems_verified = models.BooleanField(_("work systems verified"), default=False)
+    customizations = models.ManyToManyField(
+        ServiceCategory,
+        verbose_name=_("customisation offered"),
+        blank=True,
+        related_name="customization_vendors",
+        limit_choices_to={"dimension": Dimension.CUSTOMIZATION},
+    )
+    customizations_verified = models.BooleanField(_("customisation verified"), default=False)
+    certifications = models.ManyToManyField(
+        Certification, verbose_name=_("certifications"), blank=True, related_name="vendors"
+    )
+    certifications_verified = models.BooleanField(
+        _("certifications verified"),
+        default=False,
+        help_text=_("Ticked with none selected means the vendor holds none."),
+    )
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("working languages"), blank=True, related_name="vendors"
+    )
+    languages_verified = models.BooleanField(_("languages verified"), default=False)
+
+    coverage = models.CharField(
+        _("coverage hours"), max_length=20, choices=Coverage.choices, blank=True
+    )
+    size_band = models.CharField(
+        _("size band"), max_length=20, choices=SizeBand.choices, blank=True
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    price_min_idr = models.PositiveBigIntegerField(
+        _("price per FTE per month, from (IDR)"), null=True, blank=True
+    )
+    price_max_idr = models.PositiveBigIntegerField(
+        _("price per FTE per month, to (IDR)"), null=True, blank=True
+    )
+    min_contract_months = models.PositiveSmallIntegerField(
+        _("minimum contract (months)"), null=True, blank=True
+    )
+
+    is_active = models.BooleanField(_("active"), default=True)
+    is_synthetic = models.BooleanField(
+        _("synthetic"),
+        default=False,
+        help_text=_("Generated for benchmarks; never shown publicly."),
+    )
+    last_verified_at = models.DateField(_("last verified on"), null=True, blank=True)
+    verification_source = models.CharField(_("verification source"), max_length=500, blank=True)
+
+    objects = VendorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vendor")
+        verbose_name_plural = _("vendors")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["is_active", "is_synthetic", "name"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price_min_idr__isnull=True)
+                | Q(price_max_idr__isnull=True)
+                | Q(price_min_idr__lte=models.F("price_max_idr")),
+                name="vendor_price_range_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:vendor-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if (
+            self.price_min_idr is not None
+            and self.price_max_idr is not None
+            and self.price_min_idr > self.price_max_idr
+        ):
+            raise ValidationError(
+                {"price_max_idr": _("The upper price must not be below the lower price.")}
+            )

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Install everything (packages and Debian's Chromium) and run the whole test suite.
+# Set DATABASE_URL to run it against PostgreSQL instead of SQLite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh test
+.venv/bin/ruff check .
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,41 @@
+"""Shared fixtures: the shipped taxonomy and starting vendors, users, and helpers."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from tests.factories import UserFactory, make_curator
+
+
+@pytest.fixture
+def taxonomy(db):
+    call_command("loaddata", "taxonomy", verbosity=0)
+
+
+@pytest.fixture
+def starting_catalog(taxonomy):
+    call_command("loaddata", "vendors", verbosity=0)
+
+
+@pytest.fixture
+def curator(db):
+    return make_curator()
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def indonesian():
+    with translation.override("id"):
+        yield

@@ -1,0 +1,111 @@
+"""Project-level guarantees: deploy checks, layering, translations, migrations."""
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_deploy_check_is_clean_with_documented_production_variables():
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "x9!pQ2#vL7@mZ4$wR8^tY1&uI5*oP3(aS6)dF0-gH_jK+lB=nC",
+        "ALLOWED_HOSTS": "advisor.example.com",
+        "CSRF_TRUSTED_ORIGINS": "https://advisor.example.com",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' conftest
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+
+
+def test_production_without_a_secret_key_refuses_to_start():
+    env = {**os.environ, "DEBUG": "0"}
+    env.pop("SECRET_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_catalog_never_imports_assessment():
+    for path in (ROOT / "catalog").rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            assert not any(n.split(".")[0] == "assessment" for n in names), path
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_translations_are_complete_and_compiled(language):
+    folder = ROOT / "locale" / language / "LC_MESSAGES"
+    po = polib.pofile(str(folder / "django.po"))
+    assert po.untranslated_entries() == [] or language == "en"
+    assert po.fuzzy_entries() == []
+    compiled = {
+        e.msgid: e.msgstr or e.msgstr_plural for e in polib.mofile(str(folder / "django.mo"))
+    }
+    for entry in po.translated_entries():
+        assert entry.msgid in compiled, f"{entry.msgid!r} missing from django.mo: compilemessages"
+
+
+def test_makemessages_finds_no_untranslated_string(tmp_path):
+    """Run makemessages on a copy of the project: every string in the code is translated."""
+    copy = tmp_path / "project"
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "staticfiles",
+            "test-artifacts",
+            "db.sqlite3*",
+            "__pycache__",
+            ".pytest_cache",
+            ".ruff_cache",
+            ".hypothesis",
+        ),
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "id", "--no-obsolete"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    po = polib.pofile(str(copy / "locale/id/LC_MESSAGES/django.po"))
+    missing = [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
+    assert missing == []
