@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -27,6 +27,22 @@ class SlugChoice(django_filters.ModelChoiceFilter):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("empty_label", _("Any"))
         super().__init__(*args, **kwargs)
+
+
+class UnknownLastOrdering(django_filters.OrderingFilter):
+    """Vendors whose sort value is unknown (NULL) come last in either direction, on every
+    database (PostgreSQL would put them first when descending)."""
+
+    def get_ordering_value(self, param):
+        descending = param.startswith("-")
+        field = self.param_map[param[1:] if descending else param]
+        expression = F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
+        return expression
+
+    def filter(self, qs, value):
+        if value in ([], (), {}, "", None):
+            return qs
+        return qs.order_by(*[self.get_ordering_value(p) for p in value], "name", "pk")
 
 
 class VendorFilter(django_filters.FilterSet):
@@ -56,7 +72,7 @@ class VendorFilter(django_filters.FilterSet):
     coverage = django_filters.ChoiceFilter(
         label=_("Coverage hours"), choices=Coverage.choices, empty_label=_("Any")
     )
-    sort = django_filters.OrderingFilter(
+    sort = UnknownLastOrdering(
         label=_("Sort by"),
         fields=(("name", "name"), ("founded_year", "founded"), ("price_min_idr", "price")),
         field_labels={
