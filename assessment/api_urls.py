@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import api
+
 app_name = "api"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("assessments/", api.assessment_collection, name="assessment-list"),
+    path("assessments/<str:token>/", api.assessment_detail, name="assessment-detail"),
+    path("assessments/<str:token>/pdf", api.assessment_pdf, name="assessment-pdf"),
+]

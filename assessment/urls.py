@@ -1,8 +1,13 @@
 from django.urls import path
-from django.views.generic import RedirectView
+
+from . import views
 
 app_name = "assessment"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="catalog:vendor-list"), name="start"),
+    path("", views.start, name="start"),
+    path("r/<str:token>/", views.result, name="result"),
+    path("r/<str:token>/edit/", views.edit, name="edit"),
+    path("r/<str:token>/rerun/", views.rerun, name="rerun"),
+    path("<slug:step>/", views.step, name="step"),
 ]

@@ -1,0 +1,91 @@
+"""JSON API: create an assessment from answers, read one back by its token.
+
+CSRF: these endpoints are exempt because they accept only ``application/json`` bodies and
+use no cookies or session. A browser cannot send a cross-site JSON request without a CORS
+preflight, which this app never grants, so there is no ambient credential to forge.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import pdf, services
+from .models import Assessment
+
+MAX_BODY = 64 * 1024
+
+
+def _urls(request: HttpRequest, assessment: Assessment) -> dict[str, str]:
+    return {
+        "url": request.build_absolute_uri(assessment.get_absolute_url()),
+        "pdf_url": request.build_absolute_uri(
+            reverse("api:assessment-pdf", kwargs={"token": assessment.token})
+        ),
+    }
+
+
+def _error(status: int, field: str, message: str) -> JsonResponse:
+    return JsonResponse({"errors": {field: [message]}}, status=status)
+
+
+@csrf_exempt
+@require_http_methods(["POST"])
+def assessment_collection(request: HttpRequest) -> JsonResponse:
+    content_type = request.content_type or ""
+    if content_type != "application/json":
+        return _error(415, "body", _("Send the answers as JSON (Content-Type: application/json)."))
+    if len(request.body) > MAX_BODY:
+        return _error(413, "body", _("The answers are too large."))
+    try:
+        data = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return _error(400, "body", _("The body is not valid JSON."))
+    try:
+        assessment = services.assessment_create(data=data, language=get_language())
+    except services.InvalidAnswers as exc:
+        return JsonResponse({"errors": exc.errors}, status=400)
+    return JsonResponse(
+        {
+            "token": assessment.token,
+            **_urls(request, assessment),
+            "result": services.result_render(assessment.result),
+        },
+        status=201,
+    )
+
+
+@require_GET
+def assessment_detail(request: HttpRequest, token: str) -> JsonResponse:
+    assessment = Assessment.objects.filter(token=token).first()
+    if assessment is None:
+        return _error(404, "token", _("No assessment has this token."))
+    return JsonResponse(
+        {
+            "token": assessment.token,
+            "created_at": assessment.created_at.isoformat(),
+            **_urls(request, assessment),
+            "answers": assessment.answers,
+            "result": services.result_render(assessment.result),
+        }
+    )
+
+
+@require_GET
+def assessment_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = Assessment.objects.filter(token=token).first()
+    if assessment is None:
+        return _error(404, "token", _("No assessment has this token."))
+    language = request.GET.get("lang") or get_language()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    response = HttpResponse(pdf.render_pdf(assessment, language), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf.report_filename(assessment)}"'
+    return response

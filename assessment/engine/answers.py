@@ -1,0 +1,364 @@
+"""The answers contract (shared/docs/questionnaire.md): allowed values, defaults, validation.
+
+``parse_answers`` turns untrusted JSON-like data into a frozen ``Answers`` or raises
+``AnswerErrors`` naming every bad field by its dotted path. It never raises anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .text import Text, _
+
+SCHEMA_VERSION = 1
+
+SIZES = ("startup", "sme", "large", "multinational")
+PROCESS_DEFINITIONS = ("predefined", "mixed", "judgment")
+EXPERTISE = ("basic", "skilled", "specialist")
+CUSTOMER_CONTACT = ("none", "indirect", "direct")
+DRIVERS = ("cost", "balanced", "expertise")
+PRIORITIES = (
+    "cost",
+    "quality",
+    "speed",
+    "control",
+    "data_security",
+    "flexibility",
+    "communication",
+)
+SENSITIVITY = ("public", "internal", "confidential", "regulated")
+COVERAGE = ("business_hours", "extended", "24_7")
+LOCATIONS = ("any", "onshore", "nearshore", "offshore")
+VENDOR_STRATEGIES = ("single", "multi", "no_preference")
+OWNERSHIP = ("outsource", "own_subsidiary")
+CUSTOMIZATION = ("standard", "custom")
+MAX_FTE = 100_000
+MAX_NAME = 200
+MAX_WEEKS = 520
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The reference data answers are checked against (slugs from taxonomy.md)."""
+
+    service_functions: dict[str, str]  # service slug -> function slug
+    function_parents: dict[str, str | None]  # function slug -> parent function slug
+    industries: frozenset[str]
+    certifications: frozenset[str]
+    languages: frozenset[str]
+    countries: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    country: str
+    industry: str
+    size: str
+
+
+@dataclass(frozen=True)
+class Work:
+    process_definition: str
+    expertise: str
+    customer_contact: str
+    core_to_business: bool
+    driver: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    fte: int
+    seasonal_peaks: bool
+
+
+@dataclass(frozen=True)
+class Constraints:
+    data_sensitivity: str
+    languages: tuple[str, ...]
+    coverage: str
+    location: str
+    monthly_budget_idr: int | None
+    start_within_weeks: int | None
+    vendor_strategy: str
+    ownership: str
+    customization: str
+    remote_delivery_ok: bool
+    required_certifications: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Answers:
+    organisation: Organisation
+    services: tuple[str, ...]
+    work: Work
+    scale: Scale
+    priorities: dict[str, int] = field(hash=False)
+    constraints: Constraints
+
+    def to_data(self) -> dict[str, Any]:
+        """The canonical answers JSON, defaults filled in."""
+        c = self.constraints
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "organisation": {
+                "name": self.organisation.name,
+                "country": self.organisation.country,
+                "industry": self.organisation.industry,
+                "size": self.organisation.size,
+            },
+            "services": list(self.services),
+            "work": {
+                "process_definition": self.work.process_definition,
+                "expertise": self.work.expertise,
+                "customer_contact": self.work.customer_contact,
+                "core_to_business": self.work.core_to_business,
+                "driver": self.work.driver,
+            },
+            "scale": {"fte": self.scale.fte, "seasonal_peaks": self.scale.seasonal_peaks},
+            "priorities": dict(self.priorities),
+            "constraints": {
+                "data_sensitivity": c.data_sensitivity,
+                "languages": list(c.languages),
+                "coverage": c.coverage,
+                "location": c.location,
+                "monthly_budget_idr": c.monthly_budget_idr,
+                "start_within_weeks": c.start_within_weeks,
+                "vendor_strategy": c.vendor_strategy,
+                "ownership": c.ownership,
+                "customization": c.customization,
+                "remote_delivery_ok": c.remote_delivery_ok,
+                "required_certifications": list(c.required_certifications),
+            },
+        }
+
+
+class AnswerErrors(Exception):
+    """Every bad field, by dotted path, each with one or more translatable messages."""
+
+    def __init__(self, errors: dict[str, list[Text]]):
+        super().__init__(", ".join(sorted(errors)))
+        self.errors = errors
+
+    def render(self, translate) -> dict[str, list[str]]:
+        return {path: [m.render(translate) for m in msgs] for path, msgs in self.errors.items()}
+
+
+_MISSING = object()
+
+
+class _Reader:
+    """Reads one nested object, recording errors instead of raising."""
+
+    def __init__(self, errors: dict[str, list[Text]]):
+        self.errors = errors
+
+    def add(self, path: str, message: Text) -> None:
+        self.errors.setdefault(path, []).append(message)
+
+    def section(self, data: dict, key: str, allowed: tuple[str, ...], required: bool) -> dict:
+        value = data.get(key, _MISSING)
+        if value is _MISSING:
+            if required:
+                self.add(key, _("This field is required."))
+            return {}
+        if not isinstance(value, dict):
+            self.add(key, _("Must be an object."))
+            return {}
+        for unknown in sorted(set(value) - set(allowed)):
+            self.add(f"{key}.{unknown}", _("Unknown field."))
+        return value
+
+    def choice(self, data, path, choices, default=_MISSING):
+        value = data.get(path.rsplit(".", 1)[-1], _MISSING)
+        if value is _MISSING or value is None:
+            if default is _MISSING:
+                self.add(path, _("This field is required."))
+                return None
+            return default
+        if not isinstance(value, str) or value not in choices:
+            self.add(
+                path,
+                _(
+                    "'%(value)s' is not one of: %(choices)s.",
+                    value=_short(value),
+                    choices=", ".join(choices),
+                ),
+            )
+            return None
+        return value
+
+    def boolean(self, data, path, default=_MISSING):
+        value = data.get(path.rsplit(".", 1)[-1], _MISSING)
+        if value is _MISSING or value is None:
+            if default is _MISSING:
+                self.add(path, _("This field is required."))
+                return None
+            return default
+        if not isinstance(value, bool):
+            self.add(path, _("Must be true or false."))
+            return None
+        return value
+
+    def integer(self, data, path, low, high, default=_MISSING, nullable=False):
+        value = data.get(path.rsplit(".", 1)[-1], _MISSING)
+        if value is _MISSING or (value is None and not nullable):
+            if default is _MISSING:
+                self.add(path, _("This field is required."))
+                return None
+            return default
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(path, _("Must be a whole number."))
+            return None
+        if not low <= value <= high:
+            self.add(path, _("Must be between %(low)s and %(high)s.", low=low, high=high))
+            return None
+        return value
+
+    def slugs(self, data, path, known, kind: Text, default=_MISSING, required=False):
+        value = data.get(path.rsplit(".", 1)[-1], _MISSING)
+        if value is _MISSING or value is None:
+            if default is _MISSING:
+                self.add(path, _("This field is required."))
+                return None
+            return default
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(path, _("Must be a list of codes."))
+            return None
+        unknown = [v for v in value if v not in known]
+        for slug in unknown:
+            self.add(path, _("unknown %(kind)s '%(slug)s'", kind=kind, slug=_short(slug)))
+        if unknown:
+            return None
+        if required and not value:
+            self.add(path, _("Choose at least one."))
+            return None
+        return tuple(dict.fromkeys(value))  # de-duplicated, order kept
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+TOP_KEYS = (
+    "schema_version",
+    "organisation",
+    "services",
+    "work",
+    "scale",
+    "priorities",
+    "constraints",
+)
+ORG_KEYS = ("name", "country", "industry", "size")
+WORK_KEYS = ("process_definition", "expertise", "customer_contact", "core_to_business", "driver")
+SCALE_KEYS = ("fte", "seasonal_peaks")
+CONSTRAINT_KEYS = (
+    "data_sensitivity",
+    "languages",
+    "coverage",
+    "location",
+    "monthly_budget_idr",
+    "start_within_weeks",
+    "vendor_strategy",
+    "ownership",
+    "customization",
+    "remote_delivery_ok",
+    "required_certifications",
+)
+
+DEFAULT_PRIORITY = 3
+
+
+def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
+    errors: dict[str, list[Text]] = {}
+    r = _Reader(errors)
+    if not isinstance(data, dict):
+        raise AnswerErrors({"answers": [_("The answers must be a JSON object.")]})
+    for unknown in sorted(set(data) - set(TOP_KEYS)):
+        r.add(unknown, _("Unknown field."))
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION or isinstance(version, bool):
+        r.add("schema_version", _("Only schema version 1 is supported."))
+
+    org = r.section(data, "organisation", ORG_KEYS, required=True)
+    name = org.get("name", "")
+    if name is None:
+        name = ""
+    if not isinstance(name, str):
+        r.add("organisation.name", _("Must be text."))
+        name = ""
+    elif len(name.strip()) > MAX_NAME:
+        r.add("organisation.name", _("At most %(n)s characters.", n=MAX_NAME))
+    country = org.get("country", "ID")
+    if country is None:
+        country = "ID"
+    if not isinstance(country, str) or country.upper() not in taxonomy.countries:
+        r.add(
+            "organisation.country",
+            _("'%(value)s' is not an ISO 3166-1 country code.", value=_short(country)),
+        )
+        country = "ID"
+    industry = r.choice(org, "organisation.industry", tuple(sorted(taxonomy.industries)))
+    size = r.choice(org, "organisation.size", SIZES, default="sme")
+
+    services = r.slugs(data, "services", taxonomy.service_functions, _("service"), required=True)
+
+    work = r.section(data, "work", WORK_KEYS, required=True)
+    process_definition = r.choice(work, "work.process_definition", PROCESS_DEFINITIONS)
+    expertise = r.choice(work, "work.expertise", EXPERTISE)
+    customer_contact = r.choice(work, "work.customer_contact", CUSTOMER_CONTACT)
+    core = r.boolean(work, "work.core_to_business")
+    driver = r.choice(work, "work.driver", DRIVERS)
+
+    scale = r.section(data, "scale", SCALE_KEYS, required=False)
+    fte = r.integer(scale, "scale.fte", 1, MAX_FTE, default=10)
+    peaks = r.boolean(scale, "scale.seasonal_peaks", default=False)
+
+    prio = r.section(data, "priorities", PRIORITIES, required=False)
+    priorities = {
+        key: r.integer(prio, f"priorities.{key}", 1, 5, default=DEFAULT_PRIORITY)
+        for key in PRIORITIES
+    }
+
+    con = r.section(data, "constraints", CONSTRAINT_KEYS, required=False)
+    constraints = Constraints(
+        data_sensitivity=r.choice(con, "constraints.data_sensitivity", SENSITIVITY, "internal"),
+        languages=r.slugs(
+            con, "constraints.languages", taxonomy.languages, _("language"), default=("id",)
+        ),
+        coverage=r.choice(con, "constraints.coverage", COVERAGE, "business_hours"),
+        location=r.choice(con, "constraints.location", LOCATIONS, "any"),
+        monthly_budget_idr=r.integer(
+            con, "constraints.monthly_budget_idr", 1, 10**15, default=None, nullable=True
+        ),
+        start_within_weeks=r.integer(
+            con, "constraints.start_within_weeks", 0, MAX_WEEKS, default=None, nullable=True
+        ),
+        vendor_strategy=r.choice(
+            con, "constraints.vendor_strategy", VENDOR_STRATEGIES, "no_preference"
+        ),
+        ownership=r.choice(con, "constraints.ownership", OWNERSHIP, "outsource"),
+        customization=r.choice(con, "constraints.customization", CUSTOMIZATION, "standard"),
+        remote_delivery_ok=r.boolean(con, "constraints.remote_delivery_ok", default=True),
+        required_certifications=r.slugs(
+            con,
+            "constraints.required_certifications",
+            taxonomy.certifications,
+            _("certification"),
+            default=(),
+        ),
+    )
+    if errors:
+        raise AnswerErrors(errors)
+    return Answers(
+        organisation=Organisation(name.strip(), country.upper(), industry, size),
+        services=services,
+        work=Work(process_definition, expertise, customer_contact, core, driver),
+        scale=Scale(fte, peaks),
+        priorities=priorities,
+        constraints=constraints,
+    )

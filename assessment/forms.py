@@ -1,0 +1,390 @@
+"""The questionnaire's steps. Each form reads and writes its part of the answers contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from catalog.models import Certification, Industry, Language, Service, ServiceCategory
+
+YES_NO = (("yes", _("Yes")), ("no", _("No")))
+
+
+def _yes_no(label, help_text, initial="no"):
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes",
+        initial=initial,
+    )
+
+
+def _bool_initial(value: Any) -> str | None:
+    return None if value is None else ("yes" if value else "no")
+
+
+class StepForm(forms.Form):
+    """A questionnaire step: builds its part of the answers and reads it back."""
+
+    slug = ""
+    title = ""
+    intro = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        raise NotImplementedError
+
+    def to_answers(self) -> dict:
+        raise NotImplementedError
+
+
+class OrganisationForm(StepForm):
+    slug = "organisation"
+    title = _("Your organisation")
+    intro = _(
+        "Who is outsourcing: this decides which vendors are onshore, nearshore or offshore for you."
+    )
+
+    name = forms.CharField(
+        label=_("Organisation name"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional; shown on the report only."),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), initial="ID", help_text=_("Where your organisation operates from.")
+    )
+    industry = forms.ChoiceField(label=_("Industry"))
+    size = forms.ChoiceField(
+        label=_("Organisation size"),
+        initial="sme",
+        widget=forms.RadioSelect,
+        choices=(
+            ("startup", _("Start-up")),
+            ("sme", _("Small or medium business")),
+            ("large", _("Large company")),
+            ("multinational", _("Multinational")),
+        ),
+        help_text=_("BPO is used by start-ups and multinationals alike."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = list(countries)
+        self.fields["industry"].choices = [("", "---------")] + [
+            (i.slug, i.name) for i in Industry.objects.all()
+        ]
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        return dict(answers.get("organisation") or {})
+
+    def to_answers(self) -> dict:
+        return {"organisation": dict(self.cleaned_data)}
+
+
+class ServicesForm(StepForm):
+    slug = "services"
+    title = _("What to outsource")
+    intro = _(
+        "Choose every process you want to hand over. Front-office work faces your "
+        "customers; back-office work runs inside the company; knowledge work (KPO) needs "
+        "specialists."
+    )
+
+    services = forms.MultipleChoiceField(
+        label=_("Services"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one service.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        services = list(Service.objects.select_related("function"))
+        functions = list(ServiceCategory.objects.filter(dimension="function"))
+        self.groups = [(f, [s for s in services if s.function_id == f.pk]) for f in functions]
+        self.fields["services"].choices = [(s.slug, s.name) for s in services]
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        return {"services": list(answers.get("services") or [])}
+
+    def to_answers(self) -> dict:
+        return {"services": self.cleaned_data["services"]}
+
+
+class WorkForm(StepForm):
+    slug = "work"
+    title = _("The nature of the work")
+    intro = _(
+        "Six elements separate BPO from KPO: focus, process, specialisation, driving "
+        "force, activities and client contact. These questions cover them."
+    )
+
+    process_definition = forms.ChoiceField(
+        label=_("How is the work defined?"),
+        widget=forms.RadioSelect,
+        choices=(
+            ("predefined", _("By fixed procedures (SOPs, scripts)")),
+            ("mixed", _("Partly procedures, partly judgement")),
+            ("judgment", _("By judgement and business understanding")),
+        ),
+        help_text=_("BPO runs predefined processes; KPO applies knowledge to each case."),
+    )
+    expertise = forms.ChoiceField(
+        label=_("What expertise does it need?"),
+        widget=forms.RadioSelect,
+        choices=(
+            ("basic", _("Good communication and basic computer skills")),
+            ("skilled", _("Trained, skilled staff")),
+            ("specialist", _("Specialist knowledge (legal, research, analysis, design)")),
+        ),
+    )
+    customer_contact = forms.ChoiceField(
+        label=_("Does the work deal with your customers?"),
+        widget=forms.RadioSelect,
+        choices=(
+            ("direct", _("Yes, directly (calls, chat, email, social media)")),
+            ("indirect", _("Indirectly (it affects them, without contact)")),
+            ("none", _("No, it is internal")),
+        ),
+        help_text=_("Front-office work faces customers; back-office work does not."),
+    )
+    core_to_business = _yes_no(
+        _("Is this work core to your business?"),
+        _(
+            "Core work is what creates your value. BPO is meant for supporting work, so that you "
+            "can focus on the core."
+        ),
+    )
+    driver = forms.ChoiceField(
+        label=_("What drives the decision?"),
+        widget=forms.RadioSelect,
+        choices=(
+            ("cost", _("Lower cost and more efficiency")),
+            ("balanced", _("Both cost and expertise")),
+            ("expertise", _("Access to knowledge and insight")),
+        ),
+    )
+    fte = forms.IntegerField(
+        label=_("Full-time staff the work needs today"),
+        min_value=1,
+        max_value=100_000,
+        initial=10,
+        help_text=_("In full-time equivalents (FTE)."),
+    )
+    seasonal_peaks = _yes_no(
+        _("Does demand swing (holiday season, campaigns)?"),
+        _("BPO lets you add staff for peaks without recruiting."),
+    )
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        work = dict(answers.get("work") or {})
+        scale = answers.get("scale") or {}
+        work["core_to_business"] = _bool_initial(work.get("core_to_business"))
+        work["fte"] = scale.get("fte")
+        work["seasonal_peaks"] = _bool_initial(scale.get("seasonal_peaks"))
+        return {k: v for k, v in work.items() if v is not None}
+
+    def to_answers(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "work": {
+                k: d[k]
+                for k in (
+                    "process_definition",
+                    "expertise",
+                    "customer_contact",
+                    "core_to_business",
+                    "driver",
+                )
+            },
+            "scale": {"fte": d["fte"], "seasonal_peaks": d["seasonal_peaks"]},
+        }
+
+
+PRIORITY_LEVELS = (
+    (1, _("1 – not important")),
+    (2, _("2 – minor")),
+    (3, _("3 – important")),
+    (4, _("4 – very important")),
+    (5, _("5 – critical")),
+)
+
+
+def _priority(label, help_text):
+    return forms.TypedChoiceField(
+        label=label, help_text=help_text, choices=PRIORITY_LEVELS, coerce=int, initial=3
+    )
+
+
+class PrioritiesForm(StepForm):
+    slug = "priorities"
+    title = _("Your priorities")
+    intro = _(
+        "How much each goal matters to you. The advisor weighs the model and the vendors by these."
+    )
+
+    cost = _priority(_("Lower cost"), _("Offshore vendors are cheaper; onshore ones closer."))
+    quality = _priority(
+        _("Service quality"), _("Specialised providers often deliver more consistent quality.")
+    )
+    speed = _priority(_("Speed"), _("How fast the work must be done and the vendor must start."))
+    control = _priority(
+        _("Control"), _("Outsourcing can feel like losing control; SLAs and monitoring restore it.")
+    )
+    data_security = _priority(
+        _("Data security"), _("Your information will sit with a third party.")
+    )
+    flexibility = _priority(_("Flexibility"), _("Scaling capacity up and down with demand."))
+    communication = _priority(_("Easy communication"), _("Time zones, language and work culture."))
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        return dict(answers.get("priorities") or {})
+
+    def to_answers(self) -> dict:
+        return {"priorities": dict(self.cleaned_data)}
+
+
+class ConstraintsForm(StepForm):
+    slug = "constraints"
+    title = _("Constraints")
+    intro = _("The must-haves and limits every vendor is checked against.")
+
+    data_sensitivity = forms.ChoiceField(
+        label=_("How sensitive is the data?"),
+        widget=forms.RadioSelect,
+        initial="internal",
+        choices=(
+            ("public", _("Public")),
+            ("internal", _("Internal")),
+            ("confidential", _("Confidential")),
+            ("regulated", _("Regulated (personal, health or financial data under law)")),
+        ),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages the vendor's staff must work in"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        initial=["id"],
+    )
+    coverage = forms.ChoiceField(
+        label=_("Hours to cover"),
+        widget=forms.RadioSelect,
+        initial="business_hours",
+        choices=(
+            ("business_hours", _("Business hours")),
+            ("extended", _("Extended hours")),
+            ("24_7", _("24/7")),
+        ),
+    )
+    location = forms.ChoiceField(
+        label=_("Preferred vendor location"),
+        initial="any",
+        choices=(
+            ("any", _("Let the advisor decide")),
+            ("onshore", _("Onshore (same country)")),
+            ("nearshore", _("Nearshore (neighbouring country)")),
+            ("offshore", _("Offshore (overseas)")),
+        ),
+    )
+    monthly_budget_idr = forms.IntegerField(
+        label=_("Monthly budget (rupiah)"),
+        required=False,
+        min_value=1,
+        help_text=_("Optional. For all the outsourced work per month, in whole rupiah."),
+    )
+    start_within_weeks = forms.IntegerField(
+        label=_("Start within (weeks)"),
+        required=False,
+        min_value=0,
+        max_value=520,
+    )
+    vendor_strategy = forms.ChoiceField(
+        label=_("One vendor or several?"),
+        initial="no_preference",
+        choices=(
+            ("no_preference", _("No preference")),
+            ("single", _("One vendor")),
+            ("multi", _("Several vendors (multi-sourcing)")),
+        ),
+    )
+    ownership = forms.ChoiceField(
+        label=_("Who should run it?"),
+        widget=forms.RadioSelect,
+        initial="outsource",
+        choices=(
+            ("outsource", _("An outside vendor")),
+            ("own_subsidiary", _("Our own subsidiary (captive centre)")),
+        ),
+    )
+    customization = forms.ChoiceField(
+        label=_("Standard or customized service?"),
+        widget=forms.RadioSelect,
+        initial="standard",
+        choices=(
+            ("standard", _("Standard: ready-made templates")),
+            ("custom", _("Customized: our own SOPs and system integration")),
+        ),
+    )
+    remote_delivery_ok = _yes_no(
+        _("May the vendor work fully remote (cloud-based)?"),
+        _("Cloud-based BPO runs operations remotely and scales easily."),
+        initial="yes",
+    )
+    required_certifications = forms.MultipleChoiceField(
+        label=_("Required certifications"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "A vendor known to lack one is excluded; one whose certifications are not "
+            "verified stays in, with a question to ask."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = [(la.slug, la.name) for la in Language.objects.all()]
+        self.fields["required_certifications"].choices = [
+            (c.slug, c.name) for c in Certification.objects.all()
+        ]
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        data = dict(answers.get("constraints") or {})
+        if "remote_delivery_ok" in data:
+            data["remote_delivery_ok"] = _bool_initial(data["remote_delivery_ok"])
+        return {k: v for k, v in data.items() if v is not None}
+
+    def to_answers(self) -> dict:
+        return {"constraints": dict(self.cleaned_data)}
+
+
+STEPS: tuple[type[StepForm], ...] = (
+    OrganisationForm,
+    ServicesForm,
+    WorkForm,
+    PrioritiesForm,
+    ConstraintsForm,
+)
+STEP_SLUGS = tuple(step.slug for step in STEPS)
+
+
+def merge(answers: dict, fragment: dict) -> dict:
+    merged = dict(answers)
+    merged.update(fragment)
+    return merged

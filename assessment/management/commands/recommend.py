@@ -1,0 +1,107 @@
+"""python manage.py recommend FILE [--format json|text] [--save] [--pdf PATH] [--language id|en]
+
+Reads answers (FILE, or - for standard input), prints the result against today's catalog.
+Invalid answers: exit status 2 and one line per bad field on standard error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from assessment import services
+from assessment.presentation import (
+    APPROACH,
+    CUSTOMIZATION,
+    LEVEL,
+    LOCATION,
+    MODEL,
+    RISK,
+    SPECIALISATION,
+    STAGE,
+    WORK_SYSTEM,
+)
+
+
+class Command(BaseCommand):
+    help = "Recommend an outsourcing model and vendors for the answers in FILE."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="answers JSON file, or - for standard input")
+        parser.add_argument("--format", choices=("json", "text"), default="json")
+        parser.add_argument("--save", action="store_true", help="store the assessment")
+        parser.add_argument("--pdf", metavar="PATH", help="also write the PDF report here")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _n in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+        )
+
+    def handle(
+        self, *args, file: str, format: str, save: bool, pdf: str | None, language: str, **options
+    ):
+        translation.activate(language)
+        data = self._read(file)
+        try:
+            if save or pdf:
+                assessment = services.assessment_create(data=data, language=language)
+                result_data = assessment.result
+            else:
+                assessment = None
+                result_data = services.assessment_evaluate(data).result_data
+        except services.InvalidAnswers as exc:
+            for path, problems in exc.errors.items():
+                for problem in problems:
+                    self.stderr.write(f"{path}: {problem}")
+            sys.exit(2)
+        result = services.result_render(result_data)
+        if format == "json":
+            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(self._text(result))
+        if assessment is not None and save:
+            url = settings.SITE_URL.rstrip("/") + assessment.get_absolute_url()
+            self.stderr.write(url)
+        if assessment is not None and pdf:
+            from assessment.pdf import render_pdf
+
+            Path(pdf).write_bytes(render_pdf(assessment, language))
+            self.stderr.write(f"PDF: {pdf}")
+
+    def _read(self, file: str):
+        try:
+            raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"{file}: {exc.strerror}") from exc
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError as exc:
+            self.stderr.write(f"{file}: not valid JSON ({exc.msg}, line {exc.lineno})")
+            sys.exit(2)
+
+    def _text(self, result: dict) -> str:
+        rec = result["recommendation"]
+        lines = [
+            f"{APPROACH[rec['approach']]}: {MODEL[rec['model']]}"
+            + (f" · {SPECIALISATION[rec['specialisation']]}" if rec["specialisation"] else ""),
+            f"{LOCATION[rec['location']]} · {WORK_SYSTEM[rec['work_system']]} · "
+            f"{CUSTOMIZATION[rec['customization']]} · {round(rec['confidence'] * 100)}%",
+            "",
+        ]
+        lines += [f"- {r['explanation']}" for r in rec["rationale"]]
+        lines.append("")
+        for i, v in enumerate(result["vendors"][:10], 1):
+            lines.append(f"{i:>2}. {v['name']} ({v['score']})")
+        for e in result["excluded"]:
+            lines.append(f" x  {e['name']}: {'; '.join(e['reasons'])}")
+        lines.append("")
+        for r in result["risks"]:
+            lines.append(f"{RISK[r['risk']]}: {LEVEL[r['level']]}")
+        for s in result["roadmap"]:
+            lines.append(f"{STAGE[s['stage']]}: {s['actions'][0]}")
+        return "\n".join(str(line) for line in lines)

@@ -1,0 +1,78 @@
+"""The PDF report (WeasyPrint): HTML and CSS templates rendered to A4.
+
+The renderer fetches nothing from the network or the file system except the project's own
+static files, read from disk: any other URL in the document (say an ``<img>`` smuggled into
+a description, although descriptions are escaped anyway) is refused.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from . import presentation
+from .models import Assessment
+
+# The document's own origin: never resolved on a network, only mapped to static files.
+BASE_URL = "https://report.bpo-advisor.invalid/"
+
+
+class StaticFilesOnlyFetcher(URLFetcher):
+    """Serves the project's static files from disk; refuses every other URL."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=())
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        prefix = BASE_URL + settings.STATIC_URL.lstrip("/")
+        if url.startswith(prefix):
+            relative = url[len(prefix) :].split("?")[0].split("#")[0]
+            path = _static_path(relative)
+            if path is not None:
+                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(
+                    url, body=path.read_bytes(), headers={"Content-Type": mime}
+                )
+        self.refused.append(url)
+        raise ValueError(f"refused by the report's URL fetcher: {url[:200]}")
+
+
+def _static_path(relative: str) -> Path | None:
+    if ".." in Path(relative).parts:
+        return None
+    found = finders.find(relative)
+    if found:
+        return Path(found)
+    candidate = Path(settings.STATIC_ROOT) / relative
+    return candidate if candidate.is_file() else None
+
+
+def report_filename(assessment: Assessment) -> str:
+    organisation = slugify(assessment.organisation_name)[:60] or "assessment"
+    day = timezone.localtime(assessment.created_at).date().isoformat()
+    return f"bpo-advisor-{organisation}-{day}.pdf"
+
+
+def render_html(assessment: Assessment, language: str) -> str:
+    with translation.override(language):
+        context = presentation.result_context(assessment, language)
+        context["generated_at"] = timezone.localtime()
+        context["language"] = language
+        return render_to_string("assessment/report.html", context)
+
+
+def render_pdf(
+    assessment: Assessment, language: str, fetcher: StaticFilesOnlyFetcher | None = None
+) -> bytes:
+    html = render_html(assessment, language)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher or StaticFilesOnlyFetcher())
+    return document.write_pdf(pdf_variant=None)

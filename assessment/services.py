@@ -1,0 +1,186 @@
+"""Assessment services: catalog snapshot for the engine, validate, recommend, save, render.
+
+Views, the API, the CLI and the PDF all go through here. The catalog is read with a fixed
+number of queries whatever its size (one per table, no per-vendor query).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
+from django_countries import countries
+
+from catalog.models import (
+    Certification,
+    Dimension,
+    Industry,
+    Language,
+    Service,
+    ServiceCategory,
+    Vendor,
+)
+
+from .engine import (
+    ENGINE_VERSION,
+    AnswerErrors,
+    Answers,
+    Taxonomy,
+    VendorRecord,
+    parse_answers,
+    recommend,
+    render_result,
+)
+from .models import Assessment
+
+
+class InvalidAnswers(Exception):
+    """The answers broke the contract; ``errors`` maps field paths to rendered messages."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def load_taxonomy() -> Taxonomy:
+    functions = dict(
+        ServiceCategory.objects.filter(dimension=Dimension.FUNCTION).values_list(
+            "slug", "parent__slug"
+        )
+    )
+    return Taxonomy(
+        service_functions=dict(Service.objects.values_list("slug", "function__slug")),
+        function_parents=functions,
+        industries=frozenset(Industry.objects.values_list("slug", flat=True)),
+        certifications=frozenset(Certification.objects.values_list("slug", flat=True)),
+        languages=frozenset(Language.objects.values_list("slug", flat=True)),
+        countries=frozenset(code for code, _name in countries),
+    )
+
+
+def _links(relation: str, target_field: str, vendor_ids) -> dict[int, frozenset[str]]:
+    through = getattr(Vendor, relation).through
+    grouped: dict[int, set[str]] = defaultdict(set)
+    rows = through.objects.filter(vendor_id__in=vendor_ids).values_list(
+        "vendor_id", f"{target_field}__slug"
+    )
+    for vendor_id, slug in rows:
+        grouped[vendor_id].add(slug)
+    return {k: frozenset(v) for k, v in grouped.items()}
+
+
+def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
+    """Every active vendor as a light record: 7 queries in all."""
+    vendors = Vendor.objects.public(include_synthetic=include_synthetic)
+    ids = vendors.values("pk")
+    links = {
+        "services": _links("services", "service", ids),
+        "industries": _links("industries", "industry", ids),
+        "certifications": _links("certifications", "certification", ids),
+        "languages": _links("languages", "language", ids),
+        "work_systems": _links("work_systems", "servicecategory", ids),
+        "customizations": _links("customizations", "servicecategory", ids),
+    }
+    empty: frozenset[str] = frozenset()
+    records = []
+    for row in vendors.values(
+        "pk",
+        "slug",
+        "name",
+        "delivery_countries",
+        "delivery_countries_verified",
+        "industries_verified",
+        "certifications_verified",
+        "languages_verified",
+        "work_systems_verified",
+        "customizations_verified",
+        "coverage",
+        "size_band",
+        "price_min_idr",
+        "price_max_idr",
+    ):
+        pk = row["pk"]
+        delivery = row["delivery_countries"]
+        if isinstance(delivery, str):
+            delivery = [c for c in delivery.split(",") if c]
+        records.append(
+            VendorRecord(
+                slug=row["slug"],
+                name=row["name"],
+                services=links["services"].get(pk, empty),
+                delivery_countries=tuple(str(c) for c in delivery),
+                delivery_countries_verified=row["delivery_countries_verified"],
+                industries=links["industries"].get(pk, empty),
+                industries_verified=row["industries_verified"],
+                certifications=links["certifications"].get(pk, empty),
+                certifications_verified=row["certifications_verified"],
+                languages=links["languages"].get(pk, empty),
+                languages_verified=row["languages_verified"],
+                work_systems=links["work_systems"].get(pk, empty),
+                work_systems_verified=row["work_systems_verified"],
+                customizations=links["customizations"].get(pk, empty),
+                customizations_verified=row["customizations_verified"],
+                coverage=row["coverage"] or None,
+                size_band=row["size_band"] or None,
+                price_min_idr=row["price_min_idr"],
+                price_max_idr=row["price_max_idr"],
+            )
+        )
+    return records
+
+
+def validate_answers(data: Any, taxonomy: Taxonomy | None = None) -> Answers:
+    try:
+        return parse_answers(data, taxonomy or load_taxonomy())
+    except AnswerErrors as exc:
+        raise InvalidAnswers(exc.render(gettext)) from exc
+
+
+@dataclass(frozen=True)
+class Outcome:
+    answers: Answers
+    result_data: dict[str, Any]
+
+
+def assessment_evaluate(data: Any, *, include_synthetic: bool = False) -> Outcome:
+    """Validate and recommend without saving (the CLI without --save)."""
+    taxonomy = load_taxonomy()
+    answers = validate_answers(data, taxonomy)
+    result = recommend(answers, taxonomy, vendor_records(include_synthetic=include_synthetic))
+    return Outcome(answers, result.to_data())
+
+
+@transaction.atomic
+def assessment_create(
+    *,
+    data: Any,
+    language: str,
+    rerun_of: Assessment | None = None,
+    include_synthetic: bool = False,
+) -> Assessment:
+    """Validate, recommend against today's catalog and save. Nothing is saved on bad input."""
+    outcome = assessment_evaluate(data, include_synthetic=include_synthetic)
+    return Assessment.objects.create(
+        organisation_name=outcome.answers.organisation.name,
+        answers=outcome.answers.to_data(),
+        result=outcome.result_data,
+        engine_version=ENGINE_VERSION,
+        language=language,
+        rerun_of=rerun_of,
+    )
+
+
+def assessment_rerun(assessment: Assessment, *, language: str) -> Assessment:
+    return assessment_create(data=assessment.answers, language=language, rerun_of=assessment)
+
+
+def result_render(result_data: dict[str, Any], language: str | None = None) -> dict[str, Any]:
+    """The stored result with its sentences in ``language`` (default: the active one)."""
+    if language is None:
+        return render_result(result_data, gettext)
+    with translation.override(language):
+        return render_result(result_data, gettext)
