@@ -8,6 +8,7 @@ a description, although descriptions are escaped anyway) is refused.
 from __future__ import annotations
 
 import mimetypes
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import presentation
@@ -56,6 +58,12 @@ def _static_path(relative: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+@lru_cache(maxsize=1)
+def _font_config() -> FontConfiguration:
+    # Building a font configuration scans the system fonts: do it once per process.
+    return FontConfiguration()
+
+
 def report_filename(assessment: Assessment) -> str:
     organisation = slugify(assessment.organisation_name)[:60] or "assessment"
     day = timezone.localtime(assessment.created_at).date().isoformat()
@@ -75,4 +83,4 @@ def render_pdf(
 ) -> bytes:
     html = render_html(assessment, language)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher or StaticFilesOnlyFetcher())
-    return document.write_pdf(pdf_variant=None)
+    return document.write_pdf(font_config=_font_config())

@@ -99,36 +99,40 @@ class Ranker:
         return weights
 
     # -- must-haves ----------------------------------------------------------------
-    def exclusion_reasons(self, vendor: VendorRecord) -> list[tuple[str, Text]]:
-        """(code, reason) for each must-have the vendor is known to fail."""
+    def exclusion_codes(self, vendor: VendorRecord) -> tuple[str, ...]:
+        """Which must-haves the vendor is known to fail. Cheap: runs for every vendor."""
+        codes: tuple[str, ...] = ()
+        if self.requested.isdisjoint(vendor.services):
+            codes = ("services",)
+        if (
+            vendor.certifications_verified
+            and self.required_certs
+            and not self.required_certs <= vendor.certifications
+        ):
+            codes += ("certifications",)
+        if (
+            vendor.languages_verified
+            and self.required_langs
+            and not self.required_langs <= vendor.languages
+        ):
+            codes += ("languages",)
+        return codes
+
+    def exclusion_reasons(self, vendor: VendorRecord, codes: tuple[str, ...]) -> tuple[Text, ...]:
         reasons = []
-        if not (vendor.services & self.requested):
-            reasons.append(("services", _("offers none of the requested services")))
-        if vendor.certifications_verified:
+        if "services" in codes:
+            reasons.append(_("offers none of the requested services"))
+        if "certifications" in codes:
             missing = sorted(self.required_certs - vendor.certifications)
-            if missing:
-                reasons.append(
-                    (
-                        "certifications",
-                        _(
-                            "does not hold the required certification(s): %(list)s",
-                            list=", ".join(missing),
-                        ),
-                    )
-                )
-        if vendor.languages_verified:
+            reasons.append(
+                _("does not hold the required certification(s): %(list)s", list=", ".join(missing))
+            )
+        if "languages" in codes:
             missing = sorted(self.required_langs - vendor.languages)
-            if missing:
-                reasons.append(
-                    (
-                        "languages",
-                        _(
-                            "does not work in the required language(s): %(list)s",
-                            list=", ".join(missing),
-                        ),
-                    )
-                )
-        return reasons
+            reasons.append(
+                _("does not work in the required language(s): %(list)s", list=", ".join(missing))
+            )
+        return tuple(reasons)
 
     # -- criteria ------------------------------------------------------------------
     def criteria(self, v: VendorRecord) -> tuple[dict[str, float], list[str], str | None]:
@@ -249,37 +253,44 @@ def rank(
     target_customization: str,
 ) -> Ranking:
     ranker = Ranker(answers, target_location, target_work_system, target_customization)
-    scored: list[tuple[float, str, str, VendorRecord, dict, list, str | None]] = []
-    excluded: list[tuple[str, str, VendorRecord, list[tuple[str, Text]]]] = []
+    # Keep only (score, name, slug, vendor) per vendor; the breakdown is rebuilt for the
+    # few that are shown, so a large catalog leaves no garbage behind.
+    scored: list[tuple[float, str, str, VendorRecord]] = []
+    excluded: list[tuple[str, str, VendorRecord, tuple[str, ...]]] = []
     for vendor in vendors:
-        reasons = ranker.exclusion_reasons(vendor)
-        if reasons:
-            excluded.append((vendor.name, vendor.slug, vendor, reasons))
+        codes = ranker.exclusion_codes(vendor)
+        if codes:
+            excluded.append((vendor.name, vendor.slug, vendor, codes))
             continue
-        crit, unknown, loc = ranker.criteria(vendor)
-        scored.append((-ranker.score(crit), vendor.name, vendor.slug, vendor, crit, unknown, loc))
+        scored.append((-ranker.score(ranker.criteria(vendor)[0]), vendor.name, vendor.slug, vendor))
     top = heapq.nsmallest(W.MAX_RANKED, scored, key=lambda row: row[:3])
-    matches = tuple(
-        VendorMatch(
-            slug=slug,
-            name=name,
-            score=-neg_score,
-            location_model=loc,
-            matched_services=tuple(s for s in ranker.requested_order if s in vendor.services),
-            missing_services=tuple(s for s in ranker.requested_order if s not in vendor.services),
-            criteria={k: round(v, 3) for k, v in crit.items()},
-            unknown=tuple(unknown),
+    matches = []
+    for neg_score, name, slug, vendor in top:
+        crit, unknown, loc = ranker.criteria(vendor)
+        matches.append(
+            VendorMatch(
+                slug=slug,
+                name=name,
+                score=-neg_score,
+                location_model=loc,
+                matched_services=tuple(s for s in ranker.requested_order if s in vendor.services),
+                missing_services=tuple(
+                    s for s in ranker.requested_order if s not in vendor.services
+                ),
+                criteria={k: round(v, 3) for k, v in crit.items()},
+                unknown=tuple(unknown),
+            )
         )
-        for neg_score, name, slug, vendor, crit, unknown, loc in top
-    )
     # Vendors failing a real must-have first (that says something about them), then the
     # ones that simply do other work; by name within each group.
-    excluded.sort(key=lambda row: ([code for code, _t in row[3]] == ["services"], row[0], row[1]))
-    exclusions = tuple(
-        Exclusion(slug, name, tuple(text for _code, text in reasons))
-        for name, slug, _v, reasons in excluded[: W.MAX_EXCLUDED]
+    shown = heapq.nsmallest(
+        W.MAX_EXCLUDED, excluded, key=lambda row: (row[3] == ("services",), row[0], row[1])
     )
-    return Ranking(matches, exclusions, len(scored), len(excluded))
+    exclusions = tuple(
+        Exclusion(slug, name, ranker.exclusion_reasons(vendor, codes))
+        for name, slug, vendor, codes in shown
+    )
+    return Ranking(tuple(matches), exclusions, len(scored), len(excluded))
 
 
 def best_coverage(answers: Answers, vendors: list[VendorRecord]) -> float:
@@ -288,7 +299,7 @@ def best_coverage(answers: Answers, vendors: list[VendorRecord]) -> float:
     requested, best = ranker.requested, 0
     for vendor in vendors:
         matched = len(vendor.services & requested)
-        if matched > best and not ranker.exclusion_reasons(vendor):
+        if matched > best and not ranker.exclusion_codes(vendor):
             best = matched
             if best == len(requested):
                 break

@@ -1,0 +1,126 @@
+"""Benchmarks that print figures (no assertions): engine ranking time for 1,000 / 10,000 /
+100,000 synthetic vendors, the results page's query count, and PDF render times.
+
+    .venv/bin/python bench/run.py
+
+Runs against a throw-away SQLite database in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TMP = tempfile.mkdtemp(prefix="bpo-bench-")
+os.environ["DATABASE_URL"] = f"sqlite:///{TMP}/bench.sqlite3"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bpo_advisor.settings")
+os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from assessment import pdf, services  # noqa: E402
+from assessment.engine import VendorRecord, parse_answers, recommend  # noqa: E402
+from catalog.models import Vendor  # noqa: E402
+from tests.engine.conftest import base_answers  # noqa: E402
+
+COUNTRIES = ("ID", "ID", "ID", "MY", "SG", "PH", "IN", "DE")
+
+
+def synthetic_records(n: int, services_pool: list[str], seed: int = 7) -> list[VendorRecord]:
+    rng = random.Random(seed)
+    records = []
+    for i in range(n):
+        verified = rng.random() < 0.6
+        records.append(
+            VendorRecord(
+                slug=f"s{i}",
+                name=f"Synthetic {i:06d}",
+                services=frozenset(rng.sample(services_pool, rng.randint(1, 5))),
+                delivery_countries=tuple(rng.sample(COUNTRIES, rng.randint(1, 2))),
+                delivery_countries_verified=verified,
+                certifications=frozenset(
+                    rng.sample(["iso_27001", "iso_9001", "soc_2"], rng.randint(0, 2))
+                ),
+                certifications_verified=verified,
+                languages=frozenset(rng.sample(["id", "en", "ms"], rng.randint(1, 2))),
+                languages_verified=verified,
+                coverage=rng.choice([None, "business_hours", "extended", "24_7"]),
+                size_band=rng.choice([None, "small", "medium", "large"]),
+                price_min_idr=rng.choice([None, 5_000_000, 8_000_000]),
+                price_max_idr=None,
+            )
+        )
+    return records
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples), min(samples)
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    call_command("loaddata", "taxonomy", "vendors", verbosity=0)
+    taxonomy = services.load_taxonomy()
+    answers = parse_answers(base_answers(), taxonomy)
+    pool = sorted(taxonomy.service_functions)
+
+    print("Engine: validate + decide + rank + advice (median of runs, pure Python)")
+    for n in (1_000, 10_000, 100_000):
+        records = synthetic_records(n, pool)
+        repeat = 5 if n <= 10_000 else 3
+        median, best = timed(lambda r=records: recommend(answers, taxonomy, r), repeat)
+        tracemalloc.start()
+        recommend(answers, taxonomy, records)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(
+            f"  {n:>7,} vendors: {median * 1000:8.1f} ms median, {best * 1000:8.1f} ms best,"
+            f" peak {peak / 1e6:6.1f} MB extra"
+        )
+
+    call_command("seed_demo", vendors=1000, verbosity=0)
+    Vendor.objects.update(is_synthetic=False)
+    client = Client()
+    start = time.perf_counter()
+    response = client.post("/api/assessments/", base_answers(), content_type="application/json")
+    post_ms = (time.perf_counter() - start) * 1000
+    token = response.json()["token"]
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"/en/assess/r/{token}/")
+    print(f"\nCatalog of {Vendor.objects.count():,} vendors in SQLite")
+    print(f"  POST /api/assessments/: {post_ms:.0f} ms")
+    print(f"  results page queries: {len(queries)}")
+
+    assessment = services.assessment_create(data=base_answers(), language="en")
+    print("\nPDF report (WeasyPrint, median of 3)")
+    for count in (10, 50):
+        trimmed = copy.deepcopy(assessment)
+        trimmed.result["vendors"] = assessment.result["vendors"][:count]
+        shown = len(trimmed.result["vendors"])
+        median, _best = timed(lambda a=trimmed: pdf.render_pdf(a, "en"), 3)
+        print(f"  {shown:>3} vendors: {median:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""The PDF report: its text, its metadata, its download, and that it fetches nothing."""
+
+import http.server
+import io
+import threading
+
+import pytest
+from pypdf import PdfReader
+
+from assessment import pdf, services
+from assessment.models import Assessment
+from tests.engine.conftest import base_answers
+from tests.factories import VendorFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture
+def assessment(starting_catalog):
+    return services.assessment_create(data=base_answers(), language="en")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "BPO – Business Process Outsourcing",
+                "Vendors ranked for you",
+                "Data security",
+                "Loss of control",
+                "Communication",
+                "Hidden costs",
+                "Internal adjustment",
+                "Needs analysis",
+                "Performance evaluation",
+                "SLA metrics",
+                "Due-diligence checklist",
+            ],
+        ),
+        (
+            "id",
+            [
+                "Rekomendasi alih daya",
+                "Peringkat vendor untuk Anda",
+                "Keamanan data",
+                "Kurangnya kontrol",
+                "Komunikasi",
+                "Biaya tersembunyi",
+                "Penyesuaian internal",
+                "Analisis kebutuhan",
+                "Evaluasi kinerja",
+                "Metrik SLA",
+            ],
+        ),
+    ],
+)
+def test_report_text_holds_model_vendors_and_risks(assessment, language, expected):
+    text = _text(pdf.render_pdf(assessment, language))
+    for phrase in expected:
+        assert phrase in text, phrase
+    for vendor in assessment.result["vendors"][:5]:
+        assert vendor["name"] in text
+    assert "PT Contoh Niaga" in text
+    assert "MyRobin" in text  # excluded, with its reason
+
+
+def test_report_metadata_and_fonts(assessment):
+    reader = PdfReader(io.BytesIO(pdf.render_pdf(assessment, "en")))
+    assert reader.metadata.title == "Outsourcing recommendation – PT Contoh Niaga"
+    assert reader.metadata.author == "BPO Advisor"
+    assert reader.metadata.creation_date is not None
+    assert len(reader.pages) >= 5
+    assert reader.pages[0].mediabox.width == pytest.approx(595.3, abs=1)  # A4
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            if "/DescendantFonts" in font:  # Type0 (CID) fonts, as WeasyPrint writes them
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is not None:
+                descriptor = descriptor.get_object()
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                fonts.add(str(descriptor["/FontName"]))
+    assert any("DejaVu" in name or "Noto" in name for name in fonts), fonts
+    text = _text(pdf.render_pdf(assessment, "en"))
+    assert "2 / " in text  # page numbers
+
+
+class _CountingHandler(http.server.BaseHTTPRequestHandler):
+    hits = 0
+
+    def do_GET(self):  # noqa: N802
+        type(self).hits += 1
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_untrusted_text_is_escaped_and_fetches_nothing(starting_catalog, tmp_path):
+    server = http.server.HTTPServer(("127.0.0.1", 0), _CountingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not an image")
+    url = f"http://127.0.0.1:{server.server_port}/x.png"
+    hostile = f'<img src="{url}"><img src="file://{secret}"><link rel=stylesheet href="{url}">'
+    VendorFactory(
+        name=f"Evil {hostile}", slug="evil", services=["customer_service", "order_processing"]
+    )
+    assessment = services.assessment_create(
+        data=base_answers(organisation__name=f"PT <b>X</b> {hostile}"[:200]), language="en"
+    )
+    fetcher = pdf.StaticFilesOnlyFetcher()
+    text = _text(pdf.render_pdf(assessment, "en", fetcher=fetcher))
+    server.shutdown()
+    assert _CountingHandler.hits == 0
+    assert fetcher.refused == []  # escaped: the tags never became elements
+    assert "<img src=" in text and "PT <b>X</b>" in text
+
+
+def test_the_fetcher_serves_static_files_and_refuses_everything_else(settings, tmp_path):
+    fetcher = pdf.StaticFilesOnlyFetcher()
+    response = fetcher.fetch(pdf.BASE_URL + "static/css/report.css")
+    assert b"@page" in response.read()
+    for url in (
+        "http://127.0.0.1:9/x.png",
+        f"file://{tmp_path}/x",
+        "https://example.com/a.css",
+        pdf.BASE_URL + "static/../../etc/passwd",
+        pdf.BASE_URL + "admin/",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    assert len(fetcher.refused) == 5
+
+
+def test_download_has_type_and_a_descriptive_file_name(client, assessment):
+    response = client.get(f"/api/assessments/{assessment.token}/pdf?lang=id")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    day = assessment.created_at.astimezone().date().isoformat()
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="bpo-advisor-pt-contoh-niaga-{day}.pdf"'
+    )
+    assert response.content.startswith(b"%PDF")
+    assert "Rekomendasi alih daya" in _text(response.content)
+
+
+def test_pdf_for_an_unknown_token_is_404(client, db):
+    assert client.get("/api/assessments/nope/pdf").status_code == 404
+
+
+def test_cli_writes_the_pdf(starting_catalog, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(base_answers()))
+    target = tmp_path / "report.pdf"
+    call_command(
+        "recommend",
+        str(answers),
+        "--pdf",
+        str(target),
+        "--language",
+        "en",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    assert "Transcosmos Indonesia" in _text(target.read_bytes())
+    assert Assessment.objects.count() == 1
