@@ -121,6 +121,24 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
     return service_names, category_names
 
 
+def due_diligence_matrix(vendors: list[dict], checklist: list[dict]) -> dict[str, Any]:
+    """Open questions as rows, shortlisted vendors as columns: each question once, ticked
+    for the vendors the catalog knows nothing about on that point."""
+    questions: dict[str, str] = {}
+    for entry in checklist:
+        vendor = next((v for v in vendors if v["slug"] == entry["slug"]), None)
+        if vendor is None:
+            continue
+        for key, question in zip(vendor["unknown"], entry["questions"], strict=False):
+            questions.setdefault(key, question)
+    columns = [v for v in vendors if v["unknown"]]
+    rows = [
+        {"key": key, "question": question, "open": [key in v["unknown"] for v in columns]}
+        for key, question in questions.items()
+    ]
+    return {"columns": columns, "rows": rows}
+
+
 def result_context(assessment: Assessment, language: str | None = None) -> dict[str, Any]:
     """Everything the results page and the report show. A fixed number of queries."""
     result = services.result_render(assessment.result, language)
@@ -178,6 +196,7 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
             for m in result["sla_metrics"]
         ],
         "due_diligence": result["due_diligence"],
+        "due_diligence_matrix": due_diligence_matrix(vendors[:5], result["due_diligence"]),
         "requested_services": [service_names.get(s, s) for s in answers["services"]],
         "country_name": dict(countries).get(answers["organisation"]["country"], ""),
         "industry_name": industry.name if industry else answers["organisation"]["industry"],
