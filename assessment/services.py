@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_countries import countries
 
@@ -154,6 +154,26 @@ def assessment_evaluate(data: Any, *, include_synthetic: bool = False) -> Outcom
     return Outcome(answers, result.to_data())
 
 
+def assessment_build(
+    *,
+    data: Any,
+    language: str,
+    rerun_of: Assessment | None = None,
+    include_synthetic: bool = False,
+) -> Assessment:
+    """Validate and recommend against today's catalog; the assessment is not saved."""
+    outcome = assessment_evaluate(data, include_synthetic=include_synthetic)
+    return Assessment(
+        organisation_name=outcome.answers.organisation.name,
+        answers=outcome.answers.to_data(),
+        result=outcome.result_data,
+        engine_version=ENGINE_VERSION,
+        language=language,
+        rerun_of=rerun_of,
+        created_at=timezone.now(),
+    )
+
+
 @transaction.atomic
 def assessment_create(
     *,
@@ -162,16 +182,12 @@ def assessment_create(
     rerun_of: Assessment | None = None,
     include_synthetic: bool = False,
 ) -> Assessment:
-    """Validate, recommend against today's catalog and save. Nothing is saved on bad input."""
-    outcome = assessment_evaluate(data, include_synthetic=include_synthetic)
-    return Assessment.objects.create(
-        organisation_name=outcome.answers.organisation.name,
-        answers=outcome.answers.to_data(),
-        result=outcome.result_data,
-        engine_version=ENGINE_VERSION,
-        language=language,
-        rerun_of=rerun_of,
+    """Validate, recommend and save. Nothing is saved on bad input."""
+    assessment = assessment_build(
+        data=data, language=language, rerun_of=rerun_of, include_synthetic=include_synthetic
     )
+    assessment.save()
+    return assessment
 
 
 def assessment_rerun(assessment: Assessment, *, language: str) -> Assessment:

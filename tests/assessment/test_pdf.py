@@ -178,4 +178,4 @@ def test_cli_writes_the_pdf(starting_catalog, tmp_path):
         stderr=io.StringIO(),
     )
     assert "Transcosmos Indonesia" in _text(target.read_bytes())
-    assert Assessment.objects.count() == 1
+    assert Assessment.objects.count() == 0  # --pdf alone stores nothing; --save does

@@ -181,3 +181,10 @@ def test_admin_export_returns_the_catalog_as_csv(client, curator, starting_catal
     text = response.content.decode()
     assert "smart-bpo-indonesia" in text
     assert "customer_service,telecollection,telemarketing" in text
+
+
+def test_curators_cannot_see_saved_assessments(client, curator, superuser):
+    client.force_login(curator)
+    assert client.get("/en/admin/assessment/assessment/").status_code == 403
+    client.force_login(superuser)
+    assert client.get("/en/admin/assessment/assessment/").status_code == 200

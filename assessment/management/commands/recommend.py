@@ -48,12 +48,15 @@ class Command(BaseCommand):
         translation.activate(language)
         data = self._read(file)
         try:
-            if save or pdf:
+            if save:
                 assessment = services.assessment_create(data=data, language=language)
-                result_data = assessment.result
+            elif pdf:
+                assessment = services.assessment_build(data=data, language=language)
             else:
                 assessment = None
-                result_data = services.assessment_evaluate(data).result_data
+            result_data = (
+                assessment.result if assessment else services.assessment_evaluate(data).result_data
+            )
         except services.InvalidAnswers as exc:
             for path, problems in exc.errors.items():
                 for problem in problems:

@@ -66,8 +66,7 @@ class Command(BaseCommand):
     def handle(self, *args, vendors: int, seed: int, clear: bool, **options):
         if vendors < 0 or vendors > 1_000_000:
             raise CommandError("--vendors must be between 0 and 1000000")
-        services = list(Service.objects.all())
-        if not services:
+        if not Service.objects.exists():
             raise CommandError("Load the taxonomy first: manage.py loaddata taxonomy")
         created = seed_vendors(vendors, seed=seed, clear=clear)
         self.stdout.write(self.style.SUCCESS(f"Added {created} synthetic vendors."))
@@ -78,24 +77,24 @@ def seed_vendors(count: int, *, seed: int = 42, clear: bool = False) -> int:
     rng = random.Random(seed)
     if clear:
         Vendor.objects.filter(is_synthetic=True).delete()
-    services = list(Service.objects.all())
-    industries = list(Industry.objects.all())
-    certifications = list(Certification.objects.all())
-    languages = list(Language.objects.all())
-    work_systems = list(ServiceCategory.objects.filter(dimension=Dimension.WORK_SYSTEM))
-    customizations = list(ServiceCategory.objects.filter(dimension=Dimension.CUSTOMIZATION))
-    start = Vendor.objects.filter(is_synthetic=True).count()
-    through = {
-        name: getattr(Vendor, name).through
-        for name in (
-            "services",
-            "industries",
-            "certifications",
-            "languages",
-            "work_systems",
-            "customizations",
-        )
+    # relation -> (column of the related row in its through table, the pool, how many)
+    relations = {
+        "services": ("service_id", list(Service.objects.all()), (1, 5)),
+        "industries": ("industry_id", list(Industry.objects.all()), (0, 3)),
+        "certifications": ("certification_id", list(Certification.objects.all()), (0, 3)),
+        "languages": ("language_id", list(Language.objects.all()), (1, 3)),
+        "work_systems": (
+            "servicecategory_id",
+            list(ServiceCategory.objects.filter(dimension=Dimension.WORK_SYSTEM)),
+            (0, 2),
+        ),
+        "customizations": (
+            "servicecategory_id",
+            list(ServiceCategory.objects.filter(dimension=Dimension.CUSTOMIZATION)),
+            (0, 2),
+        ),
     }
+    start = Vendor.objects.filter(is_synthetic=True).count()
     made = 0
     while made < count:
         size = min(BATCH, count - made)
@@ -132,33 +131,13 @@ def seed_vendors(count: int, *, seed: int = 42, clear: bool = False) -> int:
         if saved and saved[0].pk is None:  # backends that do not return primary keys
             slugs = [v.slug for v in saved]
             saved = list(Vendor.objects.filter(slug__in=slugs))
-        links = {name: [] for name in through}
-        for vendor in saved:
-            for service in rng.sample(services, rng.randint(1, 5)):
-                links["services"].append(
-                    through["services"](vendor_id=vendor.pk, service_id=service.pk)
-                )
-            for industry in rng.sample(industries, rng.randint(0, 3)):
-                links["industries"].append(
-                    through["industries"](vendor_id=vendor.pk, industry_id=industry.pk)
-                )
-            for cert in rng.sample(certifications, rng.randint(0, 3)):
-                links["certifications"].append(
-                    through["certifications"](vendor_id=vendor.pk, certification_id=cert.pk)
-                )
-            for lang in rng.sample(languages, rng.randint(1, 3)):
-                links["languages"].append(
-                    through["languages"](vendor_id=vendor.pk, language_id=lang.pk)
-                )
-            for ws in rng.sample(work_systems, rng.randint(0, 2)):
-                links["work_systems"].append(
-                    through["work_systems"](vendor_id=vendor.pk, servicecategory_id=ws.pk)
-                )
-            for cu in rng.sample(customizations, rng.randint(0, 2)):
-                links["customizations"].append(
-                    through["customizations"](vendor_id=vendor.pk, servicecategory_id=cu.pk)
-                )
-        for name, rows in links.items():
-            through[name].objects.bulk_create(rows, batch_size=BATCH)
+        for name, (column, pool, (low, high)) in relations.items():
+            through = getattr(Vendor, name).through
+            rows = [
+                through(vendor_id=vendor.pk, **{column: item.pk})
+                for vendor in saved
+                for item in rng.sample(pool, rng.randint(low, high))
+            ]
+            through.objects.bulk_create(rows, batch_size=BATCH)
         made += size
     return made
