@@ -5,6 +5,7 @@ import io
 import threading
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from assessment import pdf, services
@@ -147,7 +148,7 @@ def test_download_has_type_and_a_descriptive_file_name(client, assessment):
     response = client.get(f"/api/assessments/{assessment.token}/pdf?lang=id")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    day = assessment.created_at.astimezone().date().isoformat()
+    day = timezone.localtime(assessment.created_at).date().isoformat()
     assert response["Content-Disposition"] == (
         f'attachment; filename="bpo-advisor-pt-contoh-niaga-{day}.pdf"'
     )
