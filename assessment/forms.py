@@ -382,9 +382,3 @@ STEPS: tuple[type[StepForm], ...] = (
     ConstraintsForm,
 )
 STEP_SLUGS = tuple(step.slug for step in STEPS)
-
-
-def merge(answers: dict, fragment: dict) -> dict:
-    merged = dict(answers)
-    merged.update(fragment)
-    return merged

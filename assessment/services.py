@@ -17,11 +17,9 @@ from django_countries import countries
 
 from catalog.models import (
     Certification,
-    Dimension,
     Industry,
     Language,
     Service,
-    ServiceCategory,
     Vendor,
 )
 
@@ -47,14 +45,8 @@ class InvalidAnswers(Exception):
 
 
 def load_taxonomy() -> Taxonomy:
-    functions = dict(
-        ServiceCategory.objects.filter(dimension=Dimension.FUNCTION).values_list(
-            "slug", "parent__slug"
-        )
-    )
     return Taxonomy(
         service_functions=dict(Service.objects.values_list("slug", "function__slug")),
-        function_parents=functions,
         industries=frozenset(Industry.objects.values_list("slug", flat=True)),
         certifications=frozenset(Certification.objects.values_list("slug", flat=True)),
         languages=frozenset(Language.objects.values_list("slug", flat=True)),

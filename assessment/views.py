@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import presentation, services
-from .forms import STEP_SLUGS, STEPS, merge
+from .forms import STEP_SLUGS, STEPS
 from .models import Assessment
 
 SESSION_KEY = "assessment_answers"
@@ -41,7 +41,7 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
     form = form_class(request.POST)
     going_back = "back" in request.POST
     if form.is_valid():
-        answers = merge(answers, form.to_answers())
+        answers = {**answers, **form.to_answers()}
         request.session[SESSION_KEY] = answers
     elif not going_back:
         return _render_step(request, form, index, status=200)
@@ -49,10 +49,10 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
         return redirect("assessment:step", step=STEP_SLUGS[max(0, index - 1)])
     if index + 1 < len(STEPS):
         return redirect("assessment:step", step=STEP_SLUGS[index + 1])
-    return _submit(request, answers, form, index)
+    return _submit(request, answers)
 
 
-def _submit(request, answers, form, index) -> HttpResponse:
+def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
     rerun_of = None
     token = request.session.get("assessment_edit_of")
     if token:

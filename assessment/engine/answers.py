@@ -43,7 +43,6 @@ class Taxonomy:
     """The reference data answers are checked against (slugs from taxonomy.md)."""
 
     service_functions: dict[str, str]  # service slug -> function slug
-    function_parents: dict[str, str | None]  # function slug -> parent function slug
     industries: frozenset[str]
     certifications: frozenset[str]
     languages: frozenset[str]

@@ -27,11 +27,6 @@ def build_taxonomy() -> Taxonomy:
             for r in rows
             if r["model"] == "catalog.service"
         },
-        function_parents={
-            f["slug"]: slug_of.get(f["parent"])
-            for f in categories.values()
-            if f["dimension"] == "function"
-        },
         industries=frozenset(r["fields"]["slug"] for r in rows if r["model"] == "catalog.industry"),
         certifications=frozenset(
             r["fields"]["slug"] for r in rows if r["model"] == "catalog.certification"
