@@ -56,6 +56,16 @@ def location_model(client_country: str, delivery_countries: tuple[str, ...]) -> 
     return "offshore"
 
 
+def _listed(offers: bool, verified: bool, attribute: str, unknown: list[str]) -> float:
+    """A listed attribute: offered 1.0; verified as not offered 0.0; otherwise unknown."""
+    if offers:
+        return 1.0
+    if verified:
+        return 0.0
+    unknown.append(attribute)
+    return W.NEUTRAL
+
+
 class Ranker:
     def __init__(
         self,
@@ -142,13 +152,9 @@ class Ranker:
         matched = len(v.services & self.requested)
         crit["services"] = matched / len(self.requested)
 
-        if self.industry in v.industries:
-            crit["industry"] = 1.0
-        elif v.industries_verified:
-            crit["industry"] = 0.0
-        else:
-            crit["industry"] = W.NEUTRAL
-            unknown.append("industries")
+        crit["industry"] = _listed(
+            self.industry in v.industries, v.industries_verified, "industries", unknown
+        )
 
         loc = location_model(self.country, v.delivery_countries)
         if loc is None:
@@ -193,23 +199,17 @@ class Ranker:
                 crit["language"] = present / len(self.required_langs)
 
         if "work_system" in weights:
-            if self.work_system in v.work_systems or (
+            offers = self.work_system in v.work_systems or (
                 self.work_system == "hybrid" and len(v.delivery_countries) > 1
-            ):
-                crit["work_system"] = 1.0
-            elif v.work_systems_verified:
-                crit["work_system"] = 0.0
-            else:
-                crit["work_system"] = W.NEUTRAL
-                unknown.append("work_systems")
+            )
+            crit["work_system"] = _listed(offers, v.work_systems_verified, "work_systems", unknown)
 
-        if self.customization in v.customizations:
-            crit["customization"] = 1.0
-        elif v.customizations_verified:
-            crit["customization"] = 0.0
-        else:
-            crit["customization"] = W.NEUTRAL
-            unknown.append("customization")
+        crit["customization"] = _listed(
+            self.customization in v.customizations,
+            v.customizations_verified,
+            "customization",
+            unknown,
+        )
 
         if v.size_band is None:
             crit["size"] = W.NEUTRAL
