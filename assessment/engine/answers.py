@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .text import Text, _
@@ -98,39 +98,16 @@ class Answers:
 
     def to_data(self) -> dict[str, Any]:
         """The canonical answers JSON, defaults filled in."""
-        c = self.constraints
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "organisation": {
-                "name": self.organisation.name,
-                "country": self.organisation.country,
-                "industry": self.organisation.industry,
-                "size": self.organisation.size,
-            },
-            "services": list(self.services),
-            "work": {
-                "process_definition": self.work.process_definition,
-                "expertise": self.work.expertise,
-                "customer_contact": self.work.customer_contact,
-                "core_to_business": self.work.core_to_business,
-                "driver": self.work.driver,
-            },
-            "scale": {"fte": self.scale.fte, "seasonal_peaks": self.scale.seasonal_peaks},
-            "priorities": dict(self.priorities),
-            "constraints": {
-                "data_sensitivity": c.data_sensitivity,
-                "languages": list(c.languages),
-                "coverage": c.coverage,
-                "location": c.location,
-                "monthly_budget_idr": c.monthly_budget_idr,
-                "start_within_weeks": c.start_within_weeks,
-                "vendor_strategy": c.vendor_strategy,
-                "ownership": c.ownership,
-                "customization": c.customization,
-                "remote_delivery_ok": c.remote_delivery_ok,
-                "required_certifications": list(c.required_certifications),
-            },
-        }
+        return {"schema_version": SCHEMA_VERSION, **_json_ready(asdict(self))}
+
+
+def _json_ready(value: Any) -> Any:
+    """Tuples become lists, so the data equals what a JSON round trip gives back."""
+    if isinstance(value, dict):
+        return {key: _json_ready(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [_json_ready(item) for item in value]
+    return value
 
 
 class AnswerErrors(Exception):
