@@ -1,5 +1,5 @@
-"""Saved assessments, read-only, for support staff with the right permission (curators have
-none: results are private to whoever holds the link)."""
+"""Saved assessments, read-only, for superusers only: results are private to whoever holds
+the link, and a token must never be reachable from a sequential id."""
 
 from django.contrib import admin
 
@@ -22,6 +22,19 @@ class AssessmentAdmin(admin.ModelAdmin):
         "created_at",
         "rerun_of",
     )
+
+    view_on_site = False  # an assessment's page is reached by its token, never by its id
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        # The answers and the token are the client's: superusers only, whatever a group
+        # grants (a token in the wrong hands opens the whole result anonymously).
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
 
     def has_add_permission(self, request):
         return False

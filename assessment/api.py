@@ -25,7 +25,7 @@ MAX_BODY = 64 * 1024
 
 def _urls(request: HttpRequest, assessment: Assessment) -> dict[str, str]:
     return {
-        "url": request.build_absolute_uri(assessment.get_absolute_url()),
+        "url": request.build_absolute_uri(assessment.result_url()),
         "pdf_url": request.build_absolute_uri(
             reverse("api:assessment-pdf", kwargs={"token": assessment.token})
         ),

@@ -40,5 +40,8 @@ class Assessment(models.Model):
     def __str__(self) -> str:
         return self.organisation_name or self.token[:8]
 
-    def get_absolute_url(self) -> str:
+    # Deliberately no get_absolute_url(): Django admin's "view on site" shortcut
+    # (/admin/r/<content type>/<pk>/) would hand any staff user the token for a
+    # sequential id. Links are built from the token with result_url().
+    def result_url(self) -> str:
         return reverse("assessment:result", kwargs={"token": self.token})

@@ -68,7 +68,7 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
         return redirect("assessment:step", step=first)
     request.session.pop(SESSION_KEY, None)
     request.session.pop("assessment_edit_of", None)
-    return redirect(assessment)
+    return redirect(assessment.result_url())
 
 
 def _render_step(request, form, index, status=200) -> HttpResponse:
@@ -120,6 +120,6 @@ def rerun(request: HttpRequest, token: str) -> HttpResponse:
                 "certification was removed). Edit them to continue."
             ),
         )
-        return redirect(assessment)
+        return redirect(assessment.result_url())
     messages.success(request, _("Re-run against today's catalog."))
-    return redirect(fresh)
+    return redirect(fresh.result_url())

@@ -36,8 +36,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from assessment import pdf, services  # noqa: E402
 from assessment.engine import VendorRecord, parse_answers, recommend  # noqa: E402
+from assessment.examples import example_answers as base_answers  # noqa: E402
 from catalog.models import Vendor  # noqa: E402
-from tests.engine.conftest import base_answers  # noqa: E402
 
 COUNTRIES = ("ID", "ID", "ID", "MY", "SG", "PH", "IN", "DE")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 
+from . import services
 from .models import Certification, Industry, Language, Service, ServiceCategory, Vendor
 from .resources import VendorResource
 
@@ -21,8 +21,8 @@ class BilingualAdmin(admin.ModelAdmin):
 
 @admin.register(ServiceCategory)
 class ServiceCategoryAdmin(BilingualAdmin):
-    list_display = ("slug", "dimension", "name_id", "name_en", "parent")
-    list_filter = ("dimension",)
+    list_display = ("slug", "dimension", "family", "position", "name_id", "name_en", "parent")
+    list_filter = ("dimension", "family")
 
 
 @admin.register(Service)
@@ -132,7 +132,7 @@ class VendorAdmin(ImportExportModelAdmin):
 
     @admin.action(description=_("Activate selected vendors"), permissions=["change"])
     def activate(self, request, queryset):
-        count = queryset.update(is_active=True)
+        count = services.vendors_set_active(vendors=queryset, active=True)
         self.message_user(
             request,
             ngettext("%(n)d vendor activated.", "%(n)d vendors activated.", count) % {"n": count},
@@ -141,7 +141,7 @@ class VendorAdmin(ImportExportModelAdmin):
 
     @admin.action(description=_("Deactivate selected vendors"), permissions=["change"])
     def deactivate(self, request, queryset):
-        count = queryset.update(is_active=False)
+        count = services.vendors_set_active(vendors=queryset, active=False)
         self.message_user(
             request,
             ngettext("%(n)d vendor deactivated.", "%(n)d vendors deactivated.", count)
@@ -151,7 +151,7 @@ class VendorAdmin(ImportExportModelAdmin):
 
     @admin.action(description=_("Mark selected vendors verified today"), permissions=["change"])
     def mark_verified(self, request, queryset):
-        count = queryset.update(last_verified_at=timezone.localdate())
+        count = services.vendors_mark_verified(vendors=queryset)
         self.message_user(
             request,
             ngettext("%(n)d vendor marked verified.", "%(n)d vendors marked verified.", count)

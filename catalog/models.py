@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -52,8 +53,33 @@ class Dimension(models.TextChoices):
     CUSTOMIZATION = "customization", _("Customisation level")
 
 
+class Family(models.TextChoices):
+    """Which outsourcing family a task function belongs to: the engine weighs BPO against
+    KPO by it. Workforce provision is neither (the sources separate it from BPO)."""
+
+    BPO = "bpo", _("Business process (BPO family)")
+    KPO = "kpo", _("Knowledge work (KPO family)")
+    WORKFORCE = "workforce", _("Workforce provision (not BPO)")
+
+
 class ServiceCategory(Bilingual):
     dimension = models.CharField(_("dimension"), max_length=20, choices=Dimension.choices)
+    family = models.CharField(
+        _("family"),
+        max_length=20,
+        choices=Family.choices,
+        blank=True,
+        help_text=_(
+            "Task functions only: whether the advisor treats this function as business "
+            "process work (BPO), knowledge work (KPO) or workforce provision. Empty: the "
+            "parent's family, else business process work."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"),
+        default=100,
+        help_text=_("Display order within its dimension; lower comes first."),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent category"),
@@ -66,11 +92,13 @@ class ServiceCategory(Bilingual):
     class Meta(Bilingual.Meta):
         verbose_name = _("service category")
         verbose_name_plural = _("service categories")
-        ordering = ["dimension", "pk"]
+        ordering = ["dimension", "position", "pk"]
 
     def clean(self) -> None:
         if self.parent_id and self.parent.dimension != self.dimension:
             raise ValidationError({"parent": _("A parent must be in the same dimension.")})
+        if self.family and self.dimension != Dimension.FUNCTION:
+            raise ValidationError({"family": _("Only task functions belong to a family.")})
 
 
 class Service(Bilingual):
@@ -229,6 +257,9 @@ class Vendor(models.Model):
     )
     last_verified_at = models.DateField(_("last verified on"), null=True, blank=True)
     verification_source = models.CharField(_("verification source"), max_length=500, blank=True)
+    # Set on every save by catalog/signals.py and by the bulk writes of catalog/services.py
+    # (not auto_now: fixtures save raw, and must still get a value).
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now, editable=False)
 
     objects = VendorQuerySet.as_manager()
 
@@ -261,3 +292,18 @@ class Vendor(models.Model):
             raise ValidationError(
                 {"price_max_idr": _("The upper price must not be below the lower price.")}
             )
+
+
+class CatalogState(models.Model):
+    """One row: a counter that every catalog write bumps (catalog/services.py), so any
+    process can tell cheaply whether the catalog changed since it last read it."""
+
+    version = models.PositiveBigIntegerField(_("catalog version"), default=0)
+    changed_at = models.DateTimeField(_("last changed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("catalog state")
+        verbose_name_plural = _("catalog state")
+
+    def __str__(self) -> str:
+        return f"v{self.version}"

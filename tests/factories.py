@@ -1,4 +1,4 @@
-"""factory_boy factories for catalog and assessment records."""
+"""factory_boy factories for catalog and assessment records, and the canonical answers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from assessment.examples import example_answers
 from catalog.curators import sync_curators_group
 from catalog.models import Certification, Industry, Language, Service, Vendor
 
@@ -58,3 +59,15 @@ def make_curator(username: str = "curator", password: str = "correct-horse-batte
     user = UserFactory(username=username, is_staff=True, password=password)
     user.groups.add(sync_curators_group(Group, Permission))
     return user
+
+
+def base_answers(**overrides) -> dict:
+    """The contract's example answers with ``section__key=value`` overrides."""
+    answers = example_answers()
+    for path, value in overrides.items():
+        node = answers
+        keys = path.split("__")
+        for key in keys[:-1]:
+            node = node[key]
+        node[keys[-1]] = value
+    return answers

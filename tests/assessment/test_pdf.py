@@ -10,8 +10,7 @@ from pypdf import PdfReader
 
 from assessment import pdf, services
 from assessment.models import Assessment
-from tests.engine.conftest import base_answers
-from tests.factories import VendorFactory
+from tests.factories import VendorFactory, base_answers
 
 pytestmark = pytest.mark.django_db
 

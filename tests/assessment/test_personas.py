@@ -3,7 +3,7 @@
 import pytest
 
 from assessment import services
-from tests.engine.conftest import base_answers
+from tests.factories import base_answers
 
 pytestmark = pytest.mark.django_db
 

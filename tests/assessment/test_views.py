@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from assessment.models import Assessment
 from catalog.models import Vendor
-from tests.engine.conftest import base_answers
+from tests.factories import base_answers
 
 pytestmark = pytest.mark.django_db
 

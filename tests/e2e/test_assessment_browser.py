@@ -80,7 +80,7 @@ def test_questionnaire_to_recommendation_and_pdf(page, live_catalog):
 def test_api_and_browser_agree(page, live_catalog):
     import json
 
-    from tests.engine.conftest import base_answers
+    from tests.factories import base_answers
 
     response = page.request.post(
         f"{live_catalog.url}/api/assessments/",

@@ -1,7 +1,7 @@
 import pytest
 
 from assessment.engine import AnswerErrors, parse_answers
-from tests.engine.conftest import base_answers
+from tests.factories import base_answers
 
 
 def _errors(data, taxonomy):

@@ -2,7 +2,7 @@
 
 from assessment.engine import VendorRecord, parse_answers, recommend, render_result
 from assessment.engine.rank import location_model
-from tests.engine.conftest import base_answers
+from tests.factories import base_answers
 
 
 def _run(taxonomy, vendors, **overrides):

@@ -68,7 +68,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self._text(result))
         if assessment is not None and save:
-            url = settings.SITE_URL.rstrip("/") + assessment.get_absolute_url()
+            url = settings.SITE_URL.rstrip("/") + assessment.result_url()
             self.stderr.write(url)
         if assessment is not None and pdf:
             from assessment.pdf import render_pdf

@@ -1,0 +1,265 @@
+"""The catalog's one write path, and the version every write bumps.
+
+Writes come from the admin's forms, its actions, the import, ``seed_demo``, fixtures and the
+start-up seeding. Admin forms, imports and fixtures save model instances, so the signal
+handlers in ``catalog/signals.py`` catch them; everything that writes in bulk
+(``queryset.update``, ``bulk_create``) lives here and bumps the version itself. Either way
+``catalog_version()`` changes after any change a ranking could see, which is what a cached
+catalog snapshot checks.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from .models import (
+    CatalogState,
+    Certification,
+    Coverage,
+    Dimension,
+    Industry,
+    Language,
+    Service,
+    ServiceCategory,
+    SizeBand,
+    Vendor,
+)
+
+_state = threading.local()
+
+
+def catalog_version() -> int:
+    """The catalog's current version: one indexed read."""
+    return CatalogState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+
+def catalog_version_bump() -> None:
+    """Count one change. Inside ``catalog_changes()`` the count waits for the block's end."""
+    if getattr(_state, "depth", 0):
+        _state.dirty = True
+        return
+    _bump()
+
+
+def _bump() -> None:
+    now = timezone.now()
+    if CatalogState.objects.filter(pk=1).update(version=F("version") + 1, changed_at=now):
+        return
+    try:
+        with transaction.atomic():
+            CatalogState.objects.create(pk=1, version=1, changed_at=now)
+    except IntegrityError:  # another process created it meanwhile
+        CatalogState.objects.filter(pk=1).update(version=F("version") + 1, changed_at=now)
+
+
+@contextmanager
+def catalog_changes() -> Iterator[None]:
+    """Group many writes into one transaction and one version bump (imports, seeding)."""
+    _state.depth = getattr(_state, "depth", 0) + 1
+    try:
+        with transaction.atomic():
+            yield
+            if _state.depth == 1 and getattr(_state, "dirty", False):
+                _bump()
+    finally:
+        _state.depth -= 1
+        if _state.depth == 0:
+            _state.dirty = False
+
+
+def vendors_touch(vendor_ids) -> None:
+    """Mark vendors changed (a relation of theirs changed, which ``auto_now`` cannot see)."""
+    Vendor.objects.filter(pk__in=vendor_ids).update(updated_at=timezone.now())
+    catalog_version_bump()
+
+
+def vendors_set_active(*, vendors: QuerySet[Vendor], active: bool) -> int:
+    with catalog_changes():
+        count = vendors.update(is_active=active, updated_at=timezone.now())
+        if count:
+            catalog_version_bump()
+    return count
+
+
+def vendors_mark_verified(*, vendors: QuerySet[Vendor]) -> int:
+    with catalog_changes():
+        today = timezone.localdate()
+        count = vendors.update(last_verified_at=today, updated_at=timezone.now())
+        if count:
+            catalog_version_bump()
+    return count
+
+
+# -- seeding ------------------------------------------------------------------------
+
+SYNTHETIC_COUNTRIES = ["ID", "ID", "ID", "MY", "SG", "PH", "TH", "VN", "IN", "AU", "DE", "US"]
+SYLLABLES = [
+    "nusa",
+    "tara",
+    "sinar",
+    "mitra",
+    "karya",
+    "data",
+    "prima",
+    "global",
+    "solusi",
+    "jaya",
+    "cipta",
+    "link",
+    "nexa",
+    "teknik",
+    "bina",
+    "sentra",
+    "arta",
+    "laju",
+]
+SUFFIXES = ["BPO", "Services", "Solutions", "Outsourcing", "Contact", "Digital", "Group"]
+BATCH = 1000
+
+
+def vendors_seed_synthetic(count: int, *, seed: int = 42, clear: bool = False) -> int:
+    """Add ``count`` vendors flagged synthetic (benchmarks, load tests), in bulk."""
+    rng = random.Random(seed)  # noqa: S311 - plausible test data, not security
+    with catalog_changes():
+        if clear:
+            Vendor.objects.filter(is_synthetic=True).delete()
+        relations = {
+            "services": ("service_id", list(Service.objects.all()), (1, 5)),
+            "industries": ("industry_id", list(Industry.objects.all()), (0, 3)),
+            "certifications": ("certification_id", list(Certification.objects.all()), (0, 3)),
+            "languages": ("language_id", list(Language.objects.all()), (1, 3)),
+            "work_systems": (
+                "servicecategory_id",
+                list(ServiceCategory.objects.filter(dimension=Dimension.WORK_SYSTEM)),
+                (0, 2),
+            ),
+            "customizations": (
+                "servicecategory_id",
+                list(ServiceCategory.objects.filter(dimension=Dimension.CUSTOMIZATION)),
+                (0, 2),
+            ),
+        }
+        start = Vendor.objects.filter(is_synthetic=True).count()
+        made = 0
+        while made < count:
+            size = min(BATCH, count - made)
+            batch = [_synthetic_vendor(rng, start + made + i + 1, seed) for i in range(size)]
+            saved = Vendor.objects.bulk_create(batch)
+            if saved and saved[0].pk is None:  # backends that do not return primary keys
+                saved = list(Vendor.objects.filter(slug__in=[v.slug for v in saved]))
+            for name, (column, pool, (low, high)) in relations.items():
+                through = getattr(Vendor, name).through
+                rows = [
+                    through(vendor_id=vendor.pk, **{column: item.pk})
+                    for vendor in saved
+                    for item in rng.sample(pool, min(len(pool), rng.randint(low, high)))
+                ]
+                through.objects.bulk_create(rows, batch_size=BATCH)
+            made += size
+        if count or clear:
+            catalog_version_bump()
+    return made
+
+
+def _synthetic_vendor(rng: random.Random, index: int, seed: int) -> Vendor:
+    low = rng.randrange(4, 15) * 1_000_000
+    verified = rng.random() < 0.6
+    stem = "".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize()
+    return Vendor(
+        name=f"{stem} {rng.choice(SUFFIXES)} {index}",
+        slug=f"synthetic-{seed}-{index}",
+        short_description="Synthetic vendor for benchmarks",
+        delivery_countries=sorted(set(rng.sample(SYNTHETIC_COUNTRIES, rng.randint(1, 3)))),
+        delivery_countries_verified=verified,
+        headquarters_country=rng.choice(SYNTHETIC_COUNTRIES) if verified else "",
+        industries_verified=verified,
+        work_systems_verified=verified,
+        customizations_verified=verified,
+        certifications_verified=verified,
+        languages_verified=verified,
+        coverage=rng.choice([c.value for c in Coverage] + [""]),
+        size_band=rng.choice([s.value for s in SizeBand] + [""]),
+        founded_year=rng.choice([None, rng.randint(1980, 2024)]),
+        price_min_idr=low if verified else None,
+        price_max_idr=low + rng.randrange(1, 8) * 1_000_000 if verified else None,
+        min_contract_months=rng.choice([None, 3, 6, 12, 24]),
+        is_synthetic=True,
+    )
+
+
+TAXONOMY_MODELS = {
+    "catalog.servicecategory": ServiceCategory,
+    "catalog.service": Service,
+    "catalog.industry": Industry,
+    "catalog.certification": Certification,
+    "catalog.language": Language,
+}
+
+
+def _fixture(name: str) -> list[dict]:
+    for folder in settings.FIXTURE_DIRS:
+        path = Path(folder) / f"{name}.json"
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+    raise FileNotFoundError(f"fixture {name}.json not found in FIXTURE_DIRS")
+
+
+def catalog_seed_starting() -> dict[str, int]:
+    """Bring an installation up to the shipped starting catalog without overwriting anything.
+
+    Taxonomy rows are matched by slug: a missing one is created, an existing one (perhaps
+    edited by a curator) is left as it is. The starting vendors are added only to a catalog
+    with no vendor at all, so a restart never undoes a curator's work.
+    Returns how many rows of each kind were created.
+    """
+    created = {"taxonomy": 0, "vendors": 0}
+    with catalog_changes():
+        rows = _fixture("taxonomy")
+        by_pk: dict[tuple[str, int], object] = {}
+        for row in rows:
+            model = TAXONOMY_MODELS[row["model"]]
+            fields = dict(row["fields"])
+            if model is ServiceCategory:
+                parent = fields.pop("parent")
+                fields["parent"] = by_pk.get((row["model"], parent)) if parent else None
+            if model is Service:
+                fields["function"] = by_pk[("catalog.servicecategory", fields["function"])]
+            obj, made = model.objects.get_or_create(slug=fields.pop("slug"), defaults=fields)
+            created["taxonomy"] += made
+            by_pk[(row["model"], row["pk"])] = obj
+        if not Vendor.objects.exists():
+            created["vendors"] = _seed_vendors(by_pk)
+    return created
+
+
+def _seed_vendors(by_pk: dict) -> int:
+    relations = {
+        "services": "catalog.service",
+        "industries": "catalog.industry",
+        "work_systems": "catalog.servicecategory",
+        "customizations": "catalog.servicecategory",
+        "certifications": "catalog.certification",
+        "languages": "catalog.language",
+    }
+    count = 0
+    for row in _fixture("vendors"):
+        fields = dict(row["fields"])
+        links = {
+            name: [by_pk[(model, pk)] for pk in fields.pop(name)]
+            for name, model in relations.items()
+        }
+        vendor = Vendor.objects.create(**fields)
+        for name, objects in links.items():
+            getattr(vendor, name).set(objects)
+        count += 1
+    return count
