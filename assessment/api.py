@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import pdf, services
+from . import pdf, selectors, services
 from .models import Assessment
 
 MAX_BODY = 64 * 1024
@@ -64,7 +64,7 @@ def assessment_collection(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def assessment_detail(request: HttpRequest, token: str) -> JsonResponse:
-    assessment = Assessment.objects.filter(token=token).first()
+    assessment = selectors.assessment_get(token)
     if assessment is None:
         return _error(404, "token", _("No assessment has this token."))
     return JsonResponse(
@@ -80,7 +80,7 @@ def assessment_detail(request: HttpRequest, token: str) -> JsonResponse:
 
 @require_GET
 def assessment_pdf(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = Assessment.objects.filter(token=token).first()
+    assessment = selectors.assessment_get(token)
     if assessment is None:
         return _error(404, "token", _("No assessment has this token."))
     language = request.GET.get("lang") or get_language()

@@ -11,7 +11,25 @@ from django_countries import countries
 
 from catalog.models import Certification, Industry, Language, Service, ServiceCategory
 
+from .engine import answers as contract
+
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
+
+
+def contract_choices(values: tuple[str, ...], labels: dict) -> list[tuple[str, Any]]:
+    """The contract's allowed values with the wizard's wording, in the wording's order.
+    Wording for a value the contract lacks, or a value without wording, fails at import:
+    the form cannot drift from the contract."""
+    if set(labels) != set(values):
+        raise LookupError(f"wizard labels {sorted(labels)} do not match the contract {values}")
+    return list(labels.items())
+
+
+def default(path: str) -> Any:
+    value = contract.DEFAULTS[path]
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _yes_no(label, help_text, initial="no"):
@@ -64,18 +82,23 @@ class OrganisationForm(StepForm):
         help_text=_("Optional; shown on the report only."),
     )
     country = forms.ChoiceField(
-        label=_("Country"), initial="ID", help_text=_("Where your organisation operates from.")
+        label=_("Country"),
+        initial=default("organisation.country"),
+        help_text=_("Where your organisation operates from."),
     )
     industry = forms.ChoiceField(label=_("Industry"))
     size = forms.ChoiceField(
         label=_("Organisation size"),
-        initial="sme",
+        initial=default("organisation.size"),
         widget=forms.RadioSelect,
-        choices=(
-            ("startup", _("Start-up")),
-            ("sme", _("Small or medium business")),
-            ("large", _("Large company")),
-            ("multinational", _("Multinational")),
+        choices=contract_choices(
+            contract.SIZES,
+            {
+                "startup": _("Start-up"),
+                "sme": _("Small or medium business"),
+                "large": _("Large company"),
+                "multinational": _("Multinational"),
+            },
         ),
         help_text=_("BPO is used by start-ups and multinationals alike."),
     )
@@ -136,29 +159,38 @@ class WorkForm(StepForm):
     process_definition = forms.ChoiceField(
         label=_("How is the work defined?"),
         widget=forms.RadioSelect,
-        choices=(
-            ("predefined", _("By fixed procedures (SOPs, scripts)")),
-            ("mixed", _("Partly procedures, partly judgement")),
-            ("judgment", _("By judgement and business understanding")),
+        choices=contract_choices(
+            contract.PROCESS_DEFINITIONS,
+            {
+                "predefined": _("By fixed procedures (SOPs, scripts)"),
+                "mixed": _("Partly procedures, partly judgement"),
+                "judgment": _("By judgement and business understanding"),
+            },
         ),
         help_text=_("BPO runs predefined processes; KPO applies knowledge to each case."),
     )
     expertise = forms.ChoiceField(
         label=_("What expertise does it need?"),
         widget=forms.RadioSelect,
-        choices=(
-            ("basic", _("Good communication and basic computer skills")),
-            ("skilled", _("Trained, skilled staff")),
-            ("specialist", _("Specialist knowledge (legal, research, analysis, design)")),
+        choices=contract_choices(
+            contract.EXPERTISE,
+            {
+                "basic": _("Good communication and basic computer skills"),
+                "skilled": _("Trained, skilled staff"),
+                "specialist": _("Specialist knowledge (legal, research, analysis, design)"),
+            },
         ),
     )
     customer_contact = forms.ChoiceField(
         label=_("Does the work deal with your customers?"),
         widget=forms.RadioSelect,
-        choices=(
-            ("direct", _("Yes, directly (calls, chat, email, social media)")),
-            ("indirect", _("Indirectly (it affects them, without contact)")),
-            ("none", _("No, it is internal")),
+        choices=contract_choices(
+            contract.CUSTOMER_CONTACT,
+            {
+                "direct": _("Yes, directly (calls, chat, email, social media)"),
+                "indirect": _("Indirectly (it affects them, without contact)"),
+                "none": _("No, it is internal"),
+            },
         ),
         help_text=_("Front-office work faces customers; back-office work does not."),
     )
@@ -172,17 +204,20 @@ class WorkForm(StepForm):
     driver = forms.ChoiceField(
         label=_("What drives the decision?"),
         widget=forms.RadioSelect,
-        choices=(
-            ("cost", _("Lower cost and more efficiency")),
-            ("balanced", _("Both cost and expertise")),
-            ("expertise", _("Access to knowledge and insight")),
+        choices=contract_choices(
+            contract.DRIVERS,
+            {
+                "cost": _("Lower cost and more efficiency"),
+                "balanced": _("Both cost and expertise"),
+                "expertise": _("Access to knowledge and insight"),
+            },
         ),
     )
     fte = forms.IntegerField(
         label=_("Full-time staff the work needs today"),
         min_value=1,
-        max_value=100_000,
-        initial=10,
+        max_value=contract.MAX_FTE,
+        initial=default("scale.fte"),
         help_text=_("In full-time equivalents (FTE)."),
     )
     seasonal_peaks = _yes_no(
@@ -227,7 +262,11 @@ PRIORITY_LEVELS = (
 
 def _priority(label, help_text):
     return forms.TypedChoiceField(
-        label=label, help_text=help_text, choices=PRIORITY_LEVELS, coerce=int, initial=3
+        label=label,
+        help_text=help_text,
+        choices=PRIORITY_LEVELS,
+        coerce=int,
+        initial=contract.DEFAULT_PRIORITY,
     )
 
 
@@ -268,38 +307,47 @@ class ConstraintsForm(StepForm):
     data_sensitivity = forms.ChoiceField(
         label=_("How sensitive is the data?"),
         widget=forms.RadioSelect,
-        initial="internal",
-        choices=(
-            ("public", _("Public")),
-            ("internal", _("Internal")),
-            ("confidential", _("Confidential")),
-            ("regulated", _("Regulated (personal, health or financial data under law)")),
+        initial=default("constraints.data_sensitivity"),
+        choices=contract_choices(
+            contract.SENSITIVITY,
+            {
+                "public": _("Public"),
+                "internal": _("Internal"),
+                "confidential": _("Confidential"),
+                "regulated": _("Regulated (personal, health or financial data under law)"),
+            },
         ),
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages the vendor's staff must work in"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        initial=["id"],
+        initial=default("constraints.languages"),
     )
     coverage = forms.ChoiceField(
         label=_("Hours to cover"),
         widget=forms.RadioSelect,
-        initial="business_hours",
-        choices=(
-            ("business_hours", _("Business hours")),
-            ("extended", _("Extended hours")),
-            ("24_7", _("24/7")),
+        initial=default("constraints.coverage"),
+        choices=contract_choices(
+            contract.COVERAGE,
+            {
+                "business_hours": _("Business hours"),
+                "extended": _("Extended hours"),
+                "24_7": _("24/7"),
+            },
         ),
     )
     location = forms.ChoiceField(
         label=_("Preferred vendor location"),
-        initial="any",
-        choices=(
-            ("any", _("Let the advisor decide")),
-            ("onshore", _("Onshore (same country)")),
-            ("nearshore", _("Nearshore (neighbouring country)")),
-            ("offshore", _("Offshore (overseas)")),
+        initial=default("constraints.location"),
+        choices=contract_choices(
+            contract.LOCATIONS,
+            {
+                "any": _("Let the advisor decide"),
+                "onshore": _("Onshore (same country)"),
+                "nearshore": _("Nearshore (neighbouring country)"),
+                "offshore": _("Offshore (overseas)"),
+            },
         ),
     )
     monthly_budget_idr = forms.IntegerField(
@@ -312,39 +360,48 @@ class ConstraintsForm(StepForm):
         label=_("Start within (weeks)"),
         required=False,
         min_value=0,
-        max_value=520,
+        max_value=contract.MAX_WEEKS,
     )
     vendor_strategy = forms.ChoiceField(
         label=_("One vendor or several?"),
-        initial="no_preference",
-        choices=(
-            ("no_preference", _("No preference")),
-            ("single", _("One vendor")),
-            ("multi", _("Several vendors (multi-sourcing)")),
+        initial=default("constraints.vendor_strategy"),
+        choices=contract_choices(
+            contract.VENDOR_STRATEGIES,
+            {
+                "no_preference": _("No preference"),
+                "single": _("One vendor"),
+                "multi": _("Several vendors (multi-sourcing)"),
+            },
         ),
     )
     ownership = forms.ChoiceField(
         label=_("Who should run it?"),
         widget=forms.RadioSelect,
-        initial="outsource",
-        choices=(
-            ("outsource", _("An outside vendor")),
-            ("own_subsidiary", _("Our own subsidiary (captive centre)")),
+        initial=default("constraints.ownership"),
+        choices=contract_choices(
+            contract.OWNERSHIP,
+            {
+                "outsource": _("An outside vendor"),
+                "own_subsidiary": _("Our own subsidiary (captive centre)"),
+            },
         ),
     )
     customization = forms.ChoiceField(
         label=_("Standard or customized service?"),
         widget=forms.RadioSelect,
-        initial="standard",
-        choices=(
-            ("standard", _("Standard: ready-made templates")),
-            ("custom", _("Customized: our own SOPs and system integration")),
+        initial=default("constraints.customization"),
+        choices=contract_choices(
+            contract.CUSTOMIZATION,
+            {
+                "standard": _("Standard: ready-made templates"),
+                "custom": _("Customized: our own SOPs and system integration"),
+            },
         ),
     )
     remote_delivery_ok = _yes_no(
         _("May the vendor work fully remote (cloud-based)?"),
         _("Cloud-based BPO runs operations remotely and scales easily."),
-        initial="yes",
+        initial=default("constraints.remote_delivery_ok"),
     )
     required_certifications = forms.MultipleChoiceField(
         label=_("Required certifications"),

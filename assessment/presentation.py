@@ -7,99 +7,132 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from catalog.models import Industry, Service, ServiceCategory
+from catalog.models import Industry, Service, ServiceCategory, Vendor
 
 from . import services
+from .engine import ENGINE_VERSION
+from .engine.codes import (
+    Approach,
+    Attribute,
+    Criterion,
+    Customization,
+    Level,
+    Location,
+    Metric,
+    Model,
+    PointsTo,
+    Risk,
+    Specialisation,
+    Stage,
+    WorkSystem,
+)
 from .models import Assessment
 
 APPROACH = {
-    "outsource": _("Outsource"),
-    "captive": _("Captive centre (your own subsidiary)"),
-    "keep_in_house": _("Keep in house"),
+    Approach.OUTSOURCE: _("Outsource"),
+    Approach.CAPTIVE: _("Captive centre (your own subsidiary)"),
+    Approach.KEEP_IN_HOUSE: _("Keep in house"),
 }
 MODEL = {
-    "bpo": _("BPO – Business Process Outsourcing"),
-    "kpo": _("KPO – Knowledge Process Outsourcing"),
+    Model.BPO: _("BPO – Business Process Outsourcing"),
+    Model.KPO: _("KPO – Knowledge Process Outsourcing"),
 }
 SPECIALISATION = {
-    "lpo": _("LPO – Legal Process Outsourcing"),
-    "rpo": _("RPO – Research Process Outsourcing"),
-    "ites": _("ITES – IT-Enabled Services"),
+    Specialisation.LPO: _("LPO – Legal Process Outsourcing"),
+    Specialisation.RPO: _("RPO – Research Process Outsourcing"),
+    Specialisation.ITES: _("ITES – IT-Enabled Services"),
 }
-LOCATION = {"onshore": _("Onshore"), "nearshore": _("Nearshore"), "offshore": _("Offshore")}
+LOCATION = {
+    Location.ONSHORE: _("Onshore"),
+    Location.NEARSHORE: _("Nearshore"),
+    Location.OFFSHORE: _("Offshore"),
+}
 WORK_SYSTEM = {
-    "single_vendor": _("Single vendor"),
-    "hybrid": _("Hybrid BPO"),
-    "cloud_based": _("Cloud-based BPO"),
-    "captive": _("Captive BPO"),
-    "multi_sourcing": _("Multi-sourcing BPO"),
+    WorkSystem.SINGLE_VENDOR: _("Single vendor"),
+    WorkSystem.HYBRID: _("Hybrid BPO"),
+    WorkSystem.CLOUD_BASED: _("Cloud-based BPO"),
+    WorkSystem.CAPTIVE: _("Captive BPO"),
+    WorkSystem.MULTI_SOURCING: _("Multi-sourcing BPO"),
 }
-CUSTOMIZATION = {"standard": _("Standard BPO"), "customized": _("Customized BPO")}
+CUSTOMIZATION = {
+    Customization.STANDARD: _("Standard BPO"),
+    Customization.CUSTOMIZED: _("Customized BPO"),
+}
 CRITERIA = {
-    "services": _("Service coverage"),
-    "industry": _("Industry experience"),
-    "location": _("Location fit"),
-    "coverage": _("Coverage hours"),
-    "security": _("Security evidence"),
-    "language": _("Working languages"),
-    "work_system": _("Work system"),
-    "customization": _("Customisation"),
-    "size": _("Size for your FTEs"),
-    "price": _("Price against budget"),
+    Criterion.SERVICES: _("Service coverage"),
+    Criterion.INDUSTRY: _("Industry experience"),
+    Criterion.LOCATION: _("Location fit"),
+    Criterion.COVERAGE: _("Coverage hours"),
+    Criterion.SECURITY: _("Security evidence"),
+    Criterion.LANGUAGE: _("Working languages"),
+    Criterion.WORK_SYSTEM: _("Work system"),
+    Criterion.CUSTOMIZATION: _("Customisation"),
+    Criterion.SIZE: _("Size for your FTEs"),
+    Criterion.PRICE: _("Price against budget"),
 }
-UNKNOWN = {
-    "certifications": _("certifications"),
-    "languages": _("languages"),
-    "industries": _("industries"),
-    "delivery_countries": _("delivery countries"),
-    "coverage": _("coverage hours"),
-    "size": _("size"),
-    "price": _("price"),
-    "work_systems": _("work systems"),
-    "customization": _("customisation"),
+ATTRIBUTE = {
+    Attribute.CERTIFICATIONS: _("certifications"),
+    Attribute.LANGUAGES: _("languages"),
+    Attribute.INDUSTRIES: _("industries"),
+    Attribute.DELIVERY_COUNTRIES: _("delivery countries"),
+    Attribute.COVERAGE: _("coverage hours"),
+    Attribute.SIZE_BAND: _("size"),
+    Attribute.PRICE: _("price"),
+    Attribute.WORK_SYSTEMS: _("work systems"),
+    Attribute.CUSTOMIZATIONS: _("customisation"),
 }
 RISK = {
-    "data_security": _("Data security"),
-    "loss_of_control": _("Loss of control"),
-    "communication": _("Communication"),
-    "hidden_costs": _("Hidden costs"),
-    "internal_adjustment": _("Internal adjustment"),
+    Risk.DATA_SECURITY: _("Data security"),
+    Risk.LOSS_OF_CONTROL: _("Loss of control"),
+    Risk.COMMUNICATION: _("Communication"),
+    Risk.HIDDEN_COSTS: _("Hidden costs"),
+    Risk.INTERNAL_ADJUSTMENT: _("Internal adjustment"),
 }
-LEVEL = {"low": _("low"), "medium": _("medium"), "high": _("high")}
+LEVEL = {Level.LOW: _("low"), Level.MEDIUM: _("medium"), Level.HIGH: _("high")}
 STAGE = {
-    "needs_analysis": _("Needs analysis"),
-    "vendor_selection": _("Vendor selection"),
-    "transition": _("Transition (onboarding)"),
-    "relationship_management": _("Relationship management"),
-    "performance_evaluation": _("Performance evaluation"),
+    Stage.NEEDS_ANALYSIS: _("Needs analysis"),
+    Stage.VENDOR_SELECTION: _("Vendor selection"),
+    Stage.TRANSITION: _("Transition (onboarding)"),
+    Stage.RELATIONSHIP_MANAGEMENT: _("Relationship management"),
+    Stage.PERFORMANCE_EVALUATION: _("Performance evaluation"),
 }
 METRIC = {
-    "first_response_time": _("First response time"),
-    "first_contact_resolution": _("First-contact resolution"),
-    "customer_satisfaction": _("Customer satisfaction"),
-    "accuracy_rate": _("Accuracy rate"),
-    "turnaround_time": _("Turnaround time"),
-    "incident_resolution_time": _("Incident resolution time"),
-    "availability": _("Availability"),
-    "on_time_delivery": _("On-time delivery"),
-    "quality_acceptance": _("Quality acceptance"),
-    "fill_rate": _("Fill rate"),
-    "time_to_fill": _("Time to fill"),
-    "cost_efficiency": _("Cost efficiency"),
+    Metric.FIRST_RESPONSE_TIME: _("First response time"),
+    Metric.FIRST_CONTACT_RESOLUTION: _("First-contact resolution"),
+    Metric.CUSTOMER_SATISFACTION: _("Customer satisfaction"),
+    Metric.ACCURACY_RATE: _("Accuracy rate"),
+    Metric.TURNAROUND_TIME: _("Turnaround time"),
+    Metric.INCIDENT_RESOLUTION_TIME: _("Incident resolution time"),
+    Metric.AVAILABILITY: _("Availability"),
+    Metric.ON_TIME_DELIVERY: _("On-time delivery"),
+    Metric.QUALITY_ACCEPTANCE: _("Quality acceptance"),
+    Metric.FILL_RATE: _("Fill rate"),
+    Metric.TIME_TO_FILL: _("Time to fill"),
+    Metric.COST_EFFICIENCY: _("Cost efficiency"),
 }
 POINTS_TO = {
+    **APPROACH,
     **MODEL,
     **SPECIALISATION,
     **LOCATION,
     **WORK_SYSTEM,
     **CUSTOMIZATION,
-    "bpo": _("BPO"),
-    "kpo": _("KPO"),
-    "bpo_or_kpo": _("BPO or KPO"),
-    "keep_in_house": _("Keep in house"),
-    "captive": _("Captive"),
-    "workforce": _("Workforce outsourcing (not BPO)"),
+    Model.BPO: _("BPO"),
+    Model.KPO: _("KPO"),
+    PointsTo.BPO_OR_KPO: _("BPO or KPO"),
+    Approach.KEEP_IN_HOUSE: _("Keep in house"),
+    Approach.CAPTIVE: _("Captive"),
+    PointsTo.WORKFORCE: _("Workforce outsourcing (not BPO)"),
 }
+
+
+def label(table: dict, code: Any) -> str:
+    """The label of a code, or the code made readable when this version has no label for
+    it (a result stored by another engine version must still render)."""
+    if code in table:
+        return table[code]
+    return str(code or "").replace("_", " ")
+
 
 STEP_OF_FIELD = {
     "organisation": "organisation",
@@ -124,13 +157,13 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
 def due_diligence_matrix(vendors: list[dict], checklist: list[dict]) -> dict[str, Any]:
     """Open questions as rows, shortlisted vendors as columns: each question once, ticked
     for the vendors the catalog knows nothing about on that point."""
+    shown = {v["slug"] for v in vendors}
     questions: dict[str, str] = {}
     for entry in checklist:
-        vendor = next((v for v in vendors if v["slug"] == entry["slug"]), None)
-        if vendor is None:
+        if entry["slug"] not in shown:
             continue
-        for key, question in zip(vendor["unknown"], entry["questions"], strict=False):
-            questions.setdefault(key, question)
+        for item in entry["questions"]:
+            questions.setdefault(item["attribute"] or item["question"], item["question"])
     columns = [v for v in vendors if v["unknown"]]
     rows = [
         {"key": key, "question": question, "open": [key in v["unknown"] for v in columns]}
@@ -145,59 +178,68 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
     service_names, category_names = _names()
     answers = assessment.answers
     rec = result["recommendation"]
+    live = set(
+        Vendor.objects.active()
+        .filter(slug__in=[v["slug"] for v in result["vendors"]])
+        .values_list("slug", flat=True)
+    )
     vendors = []
     for v in result["vendors"]:
         vendors.append(
             {
                 **v,
+                "in_catalog": v["slug"] in live,
                 "score_pct": int(round(v["score"])),
-                "location_label": LOCATION.get(v["location_model"], _("unknown")),
+                "location_label": LOCATION.get(v.get("location_model"), _("unknown")),
                 "criteria_rows": [
-                    {"key": k, "label": CRITERIA[k], "value": val, "pct": int(round(val * 100))}
-                    for k, val in v["criteria"].items()
+                    {"key": k, "label": label(CRITERIA, k), "value": val, "pct": round(val * 100)}
+                    for k, val in v.get("criteria", {}).items()
                 ],
-                "matched_names": [service_names.get(s, s) for s in v["matched_services"]],
-                "missing_names": [service_names.get(s, s) for s in v["missing_services"]],
-                "unknown_names": [UNKNOWN.get(u, u) for u in v["unknown"]],
+                "matched_names": [service_names.get(s, s) for s in v.get("matched_services", [])],
+                "missing_names": [service_names.get(s, s) for s in v.get("missing_services", [])],
+                "unknown_names": [label(ATTRIBUTE, u) for u in v["unknown"]],
             }
         )
-    industry = Industry.objects.filter(slug=answers["organisation"]["industry"]).first()
+    organisation = answers.get("organisation") or {}
+    industry = Industry.objects.filter(slug=organisation.get("industry")).first()
+    stored_version = result.get("engine_version") or "1.0.0"
     return {
         "assessment": assessment,
         "answers": answers,
         "result": result,
         "rec": rec,
-        "confidence_pct": int(round(rec["confidence"] * 100)),
-        "approach_label": APPROACH[rec["approach"]],
-        "model_label": MODEL[rec["model"]],
-        "specialisation_label": SPECIALISATION.get(rec["specialisation"] or ""),
-        "location_label": LOCATION[rec["location"]],
-        "work_system_label": WORK_SYSTEM[rec["work_system"]],
-        "customization_label": CUSTOMIZATION[rec["customization"]],
-        "function_labels": [category_names.get(f, f) for f in rec["functions"]],
+        "engine_version": stored_version,
+        "engine_is_older": stored_version != ENGINE_VERSION,
+        "confidence_pct": round((rec.get("confidence") or 0) * 100),
+        "approach_label": label(APPROACH, rec.get("approach")),
+        "model_label": label(MODEL, rec.get("model")),
+        "specialisation_label": SPECIALISATION.get(rec.get("specialisation") or ""),
+        "location_label": label(LOCATION, rec.get("location")),
+        "work_system_label": label(WORK_SYSTEM, rec.get("work_system")),
+        "customization_label": label(CUSTOMIZATION, rec.get("customization")),
+        "function_labels": [category_names.get(f, f) for f in rec.get("functions", [])],
         "rationale": [
-            {**r, "points_to_label": POINTS_TO.get(r["points_to"], r["points_to"])}
-            for r in rec["rationale"]
+            {**r, "points_to_label": label(POINTS_TO, r["points_to"])} for r in rec["rationale"]
         ],
         "vendors": vendors,
         "shortlist": vendors[:5],
         "excluded": result["excluded"],
         "risks": [
-            {**r, "label": RISK[r["risk"]], "level_label": LEVEL[r["level"]]}
+            {**r, "label": label(RISK, r["risk"]), "level_label": label(LEVEL, r["level"])}
             for r in result["risks"]
         ],
-        "roadmap": [{**s, "label": STAGE[s["stage"]]} for s in result["roadmap"]],
+        "roadmap": [{**s, "label": label(STAGE, s["stage"])} for s in result["roadmap"]],
         "sla_metrics": [
             {
                 **m,
-                "label": METRIC.get(m["metric"], m["metric"]),
+                "label": label(METRIC, m["metric"]),
                 "function_label": category_names.get(m["function"], ""),
             }
             for m in result["sla_metrics"]
         ],
         "due_diligence": result["due_diligence"],
         "due_diligence_matrix": due_diligence_matrix(vendors[:5], result["due_diligence"]),
-        "requested_services": [service_names.get(s, s) for s in answers["services"]],
-        "country_name": dict(countries).get(answers["organisation"]["country"], ""),
-        "industry_name": industry.name if industry else answers["organisation"]["industry"],
+        "requested_services": [service_names.get(s, s) for s in answers.get("services", [])],
+        "country_name": dict(countries).get(organisation.get("country"), ""),
+        "industry_name": industry.name if industry else organisation.get("industry", ""),
     }

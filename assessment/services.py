@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -17,9 +18,11 @@ from django_countries import countries
 
 from catalog.models import (
     Certification,
+    Dimension,
     Industry,
     Language,
     Service,
+    ServiceCategory,
     Vendor,
 )
 
@@ -44,14 +47,42 @@ class InvalidAnswers(Exception):
         self.errors = errors
 
 
+def _function_families() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Each task function's family (its own, else its parent's) and the display order."""
+    rows = list(
+        ServiceCategory.objects.filter(dimension=Dimension.FUNCTION)
+        .order_by("position", "pk")
+        .values_list("slug", "family", "parent__family")
+    )
+    families = {slug: family or parent_family or "" for slug, family, parent_family in rows}
+    return families, tuple(slug for slug, _family, _parent in rows)
+
+
 def load_taxonomy() -> Taxonomy:
+    families, order = _function_families()
     return Taxonomy(
         service_functions=dict(Service.objects.values_list("slug", "function__slug")),
         industries=frozenset(Industry.objects.values_list("slug", flat=True)),
         certifications=frozenset(Certification.objects.values_list("slug", flat=True)),
         languages=frozenset(Language.objects.values_list("slug", flat=True)),
         countries=frozenset(code for code, _name in countries),
+        function_families=families,
+        function_order=order,
     )
+
+
+def _translator(language: str):
+    def translate(message: str) -> str:
+        with translation.override(language):
+            return gettext(message)
+
+    return translate
+
+
+def renderers() -> dict[str, object]:
+    """One translate function per interface language: stored results keep each sentence
+    rendered in all of them (engine/text.py says why)."""
+    return {code: _translator(code) for code, _name in settings.LANGUAGES}
 
 
 def _links(relation: str, target_field: str, vendor_ids) -> dict[int, frozenset[str]]:
@@ -143,7 +174,7 @@ def assessment_evaluate(data: Any, *, include_synthetic: bool = False) -> Outcom
     taxonomy = load_taxonomy()
     answers = validate_answers(data, taxonomy)
     result = recommend(answers, taxonomy, vendor_records(include_synthetic=include_synthetic))
-    return Outcome(answers, result.to_data())
+    return Outcome(answers, result.to_data(renderers()))
 
 
 def assessment_build(
@@ -188,7 +219,6 @@ def assessment_rerun(assessment: Assessment, *, language: str) -> Assessment:
 
 def result_render(result_data: dict[str, Any], language: str | None = None) -> dict[str, Any]:
     """The stored result with its sentences in ``language`` (default: the active one)."""
-    if language is None:
-        return render_result(result_data, gettext)
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
-        return render_result(result_data, gettext)
+        return render_result(result_data, gettext, language)

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import presentation, services
+from . import presentation, selectors, services
 from .forms import STEP_SLUGS, STEPS
 from .models import Assessment
+
+
+def _assessment_or_404(token: str) -> Assessment:
+    assessment = selectors.assessment_get(token)
+    if assessment is None:
+        raise Http404
+    return assessment
+
 
 SESSION_KEY = "assessment_answers"
 
@@ -56,7 +64,7 @@ def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
     rerun_of = None
     token = request.session.get("assessment_edit_of")
     if token:
-        rerun_of = Assessment.objects.filter(token=token).first()
+        rerun_of = selectors.assessment_get(token)
     try:
         assessment = services.assessment_create(
             data=answers, language=get_language(), rerun_of=rerun_of
@@ -87,14 +95,14 @@ def _render_step(request, form, index, status=200) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def result(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment, token=token)
+    assessment = _assessment_or_404(token)
     context = presentation.result_context(assessment)
     return render(request, "assessment/result.html", context)
 
 
 @require_POST
 def edit(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment, token=token)
+    assessment = _assessment_or_404(token)
     request.session[SESSION_KEY] = assessment.answers
     request.session["assessment_edit_of"] = assessment.token
     messages.info(
@@ -109,7 +117,7 @@ def edit(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 def rerun(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment, token=token)
+    assessment = _assessment_or_404(token)
     try:
         fresh = services.assessment_rerun(assessment, language=get_language())
     except services.InvalidAnswers:

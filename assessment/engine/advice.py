@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import weights as W
 from .answers import Answers
+from .codes import LEVELS, Approach, Attribute, Location, Metric, WorkSystem
+from .codes import Risk as RiskCode
+from .codes import Stage as StageCode
 from .decide import Recommendation
 from .rank import VendorMatch
 from .text import Text, _
-
-LEVELS = ("low", "medium", "high")
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,16 @@ class SlaMetric:
 
 
 @dataclass(frozen=True)
+class Question:
+    attribute: str
+    question: Text
+
+
+@dataclass(frozen=True)
 class DueDiligence:
     vendor: str
     slug: str
-    questions: tuple[Text, ...]
+    questions: tuple[Question, ...]
 
 
 def _level(points: int) -> str:
@@ -50,11 +58,12 @@ def _level(points: int) -> str:
 
 def risks(answers: Answers, rec: Recommendation) -> tuple[Risk, ...]:
     c, p = answers.constraints, answers.priorities
-    far = {"onshore": 0, "nearshore": 1, "offshore": 2}[rec.location]
+    high = W.HIGH_PRIORITY
+    far = {Location.ONSHORE: 0, Location.NEARSHORE: 1, Location.OFFSHORE: 2}[rec.location]
 
     security = {"public": 0, "internal": 0, "confidential": 1, "regulated": 2}[c.data_sensitivity]
     security += 1 if far == 2 else 0
-    security = max(security, 1 if p["data_security"] >= 4 else 0)
+    security = max(security, 1 if p["data_security"] >= high else 0)
     security_mitigations = [
         _(
             "Shortlist vendors with security certifications (ISO/IEC 27001, SOC 2) and ask for "
@@ -83,14 +92,14 @@ def risks(answers: Answers, rec: Recommendation) -> tuple[Risk, ...]:
             )
         )
 
-    control = 1 if p["control"] >= 4 else 0
-    control += 1 if rec.work_system == "multi_sourcing" else 0
+    control = 1 if p["control"] >= high else 0
+    control += 1 if rec.work_system == WorkSystem.MULTI_SOURCING else 0
     control += 1 if answers.work.core_to_business else 0
-    control = 0 if rec.approach == "captive" else control
+    control = 0 if rec.approach == Approach.CAPTIVE else control
 
     communication = far
     communication += 1 if answers.work.customer_contact == "direct" and far else 0
-    communication += 1 if p["communication"] >= 4 and far else 0
+    communication += 1 if p["communication"] >= high and far else 0
     comm_mitigations = [
         _(
             "Set a fixed meeting rhythm (weekly operations, monthly review) and one named "
@@ -110,24 +119,30 @@ def risks(answers: Answers, rec: Recommendation) -> tuple[Risk, ...]:
     hidden = 1
     hidden += 1 if rec.customization == "customized" else 0
     hidden += (
-        1 if answers.scale.fte >= 100 or rec.work_system in ("hybrid", "multi_sourcing") else 0
+        1
+        if answers.scale.fte >= W.HIDDEN_COST_FTE
+        or rec.work_system in (WorkSystem.HYBRID, WorkSystem.MULTI_SOURCING)
+        else 0
     )
     hidden -= 1 if c.monthly_budget_idr and rec.customization == "standard" else 0
 
     adjustment = 0
-    adjustment += 1 if answers.scale.fte >= 50 else 0
-    adjustment += 1 if c.start_within_weeks is not None and c.start_within_weeks < 8 else 0
-    adjustment += 1 if rec.approach == "keep_in_house" or answers.work.core_to_business else 0
+    adjustment += 1 if answers.scale.fte >= W.ADJUSTMENT_FTE else 0
+    short_notice = c.start_within_weeks is not None and c.start_within_weeks < W.SHORT_NOTICE_WEEKS
+    adjustment += 1 if short_notice else 0
+    adjustment += (
+        1 if rec.approach == Approach.KEEP_IN_HOUSE or answers.work.core_to_business else 0
+    )
 
     return (
         Risk(
-            "data_security",
+            RiskCode.DATA_SECURITY,
             _level(security),
             _("Sensitive company information sits with a third party."),
             tuple(security_mitigations),
         ),
         Risk(
-            "loss_of_control",
+            RiskCode.LOSS_OF_CONTROL,
             _level(control),
             _("Work you used to run yourself is now run by someone else."),
             (
@@ -137,13 +152,13 @@ def risks(answers: Answers, rec: Recommendation) -> tuple[Risk, ...]:
             ),
         ),
         Risk(
-            "communication",
+            RiskCode.COMMUNICATION,
             _level(communication),
             _("Distance, time zones, language and work culture can get in the way."),
             tuple(comm_mitigations),
         ),
         Risk(
-            "hidden_costs",
+            RiskCode.HIDDEN_COSTS,
             _level(hidden),
             _("Transition, system changes and contract revisions can add costs."),
             (
@@ -159,7 +174,7 @@ def risks(answers: Answers, rec: Recommendation) -> tuple[Risk, ...]:
             ),
         ),
         Risk(
-            "internal_adjustment",
+            RiskCode.INTERNAL_ADJUSTMENT,
             _level(adjustment),
             _("Your own staff need time to adjust to the new way of working."),
             (
@@ -263,7 +278,7 @@ def roadmap(
             "they are solved."
         ),
     ]
-    if rec.work_system == "multi_sourcing":
+    if rec.work_system == WorkSystem.MULTI_SOURCING:
         relationship.append(
             _(
                 "Name one internal owner who coordinates all vendors and keeps "
@@ -278,11 +293,11 @@ def roadmap(
         ),
     ]
     return (
-        Stage("needs_analysis", tuple(needs)),
-        Stage("vendor_selection", tuple(selection)),
-        Stage("transition", tuple(transition)),
-        Stage("relationship_management", tuple(relationship)),
-        Stage("performance_evaluation", tuple(evaluation)),
+        Stage(StageCode.NEEDS_ANALYSIS, tuple(needs)),
+        Stage(StageCode.VENDOR_SELECTION, tuple(selection)),
+        Stage(StageCode.TRANSITION, tuple(transition)),
+        Stage(StageCode.RELATIONSHIP_MANAGEMENT, tuple(relationship)),
+        Stage(StageCode.PERFORMANCE_EVALUATION, tuple(evaluation)),
     )
 
 
@@ -293,7 +308,7 @@ def sla_metrics(answers: Answers, rec: Recommendation) -> tuple[SlaMetric, ...]:
     if "front_office" in functions:
         metrics += [
             SlaMetric(
-                "first_response_time",
+                Metric.FIRST_RESPONSE_TIME,
                 "front_office",
                 _(
                     "80%% of calls answered within 20 seconds; chat and email within 1 hour%(when)s.",
@@ -301,12 +316,12 @@ def sla_metrics(answers: Answers, rec: Recommendation) -> tuple[SlaMetric, ...]:
                 ),
             ),
             SlaMetric(
-                "first_contact_resolution",
+                Metric.FIRST_CONTACT_RESOLUTION,
                 "front_office",
                 _("At least 75%% of contacts resolved at the first contact."),
             ),
             SlaMetric(
-                "customer_satisfaction",
+                Metric.CUSTOMER_SATISFACTION,
                 "front_office",
                 _("Customer satisfaction (CSAT) of at least 85%%, measured after each contact."),
             ),
@@ -314,12 +329,12 @@ def sla_metrics(answers: Answers, rec: Recommendation) -> tuple[SlaMetric, ...]:
     if "back_office" in functions:
         metrics += [
             SlaMetric(
-                "accuracy_rate",
+                Metric.ACCURACY_RATE,
                 "back_office",
                 _("At least 99%% of records or transactions without error, checked by sampling."),
             ),
             SlaMetric(
-                "turnaround_time",
+                Metric.TURNAROUND_TIME,
                 "back_office",
                 _(
                     "95%% of items processed within the agreed turnaround (for example 1 working day)."
@@ -329,12 +344,12 @@ def sla_metrics(answers: Answers, rec: Recommendation) -> tuple[SlaMetric, ...]:
     if "ites" in functions:
         metrics += [
             SlaMetric(
-                "incident_resolution_time",
+                Metric.INCIDENT_RESOLUTION_TIME,
                 "ites",
                 _("Critical incidents resolved within 4 hours, others within 1 working day."),
             ),
             SlaMetric(
-                "availability",
+                Metric.AVAILABILITY,
                 "ites",
                 _("Systems and services available at least 99.5%% of the agreed hours."),
             ),
@@ -342,10 +357,12 @@ def sla_metrics(answers: Answers, rec: Recommendation) -> tuple[SlaMetric, ...]:
     if functions & {"kpo", "lpo", "rpo"}:
         metrics += [
             SlaMetric(
-                "on_time_delivery", "kpo", _("At least 95%% of deliverables on the agreed date.")
+                Metric.ON_TIME_DELIVERY,
+                "kpo",
+                _("At least 95%% of deliverables on the agreed date."),
             ),
             SlaMetric(
-                "quality_acceptance",
+                Metric.QUALITY_ACCEPTANCE,
                 "kpo",
                 _("At least 90%% of deliverables accepted at first review, without rework."),
             ),
@@ -353,19 +370,19 @@ def sla_metrics(answers: Answers, rec: Recommendation) -> tuple[SlaMetric, ...]:
     if "workforce" in functions:
         metrics += [
             SlaMetric(
-                "fill_rate",
+                Metric.FILL_RATE,
                 "workforce",
                 _("At least 95%% of requested shifts or positions filled on time."),
             ),
             SlaMetric(
-                "time_to_fill",
+                Metric.TIME_TO_FILL,
                 "workforce",
                 _("Positions filled within the agreed number of days (for example 5)."),
             ),
         ]
     metrics.append(
         SlaMetric(
-            "cost_efficiency",
+            Metric.COST_EFFICIENCY,
             "all",
             _(
                 "Cost per transaction or per FTE at or below the contracted rate, reviewed "
@@ -376,19 +393,25 @@ def sla_metrics(answers: Answers, rec: Recommendation) -> tuple[SlaMetric, ...]:
     return tuple(metrics)
 
 
-UNKNOWN_QUESTIONS = {
-    "certifications": _(
+QUESTIONS: dict[str, Text] = {
+    Attribute.CERTIFICATIONS: _(
         "Which security and quality certifications does the vendor hold? "
         "Ask for the certificates and the latest audit report."
     ),
-    "languages": _("In which languages can its staff work, and how many agents per language?"),
-    "industries": _("Which clients in your industry has it served? Ask for references."),
-    "delivery_countries": _("From which countries and sites would it deliver your work?"),
-    "coverage": _("Which hours can it cover, including weekends and holidays?"),
-    "size": _("How many staff does it have, and can it staff your FTE need and your peaks?"),
-    "price": _("What does one full-time agent cost per month, and what is included?"),
-    "work_systems": _("Can it work the way recommended (cloud-based, hybrid, multi-sourcing)?"),
-    "customization": _(
+    Attribute.LANGUAGES: _(
+        "In which languages can its staff work, and how many agents per language?"
+    ),
+    Attribute.INDUSTRIES: _("Which clients in your industry has it served? Ask for references."),
+    Attribute.DELIVERY_COUNTRIES: _("From which countries and sites would it deliver your work?"),
+    Attribute.COVERAGE: _("Which hours can it cover, including weekends and holidays?"),
+    Attribute.SIZE_BAND: _(
+        "How many staff does it have, and can it staff your FTE need and your peaks?"
+    ),
+    Attribute.PRICE: _("What does one full-time agent cost per month, and what is included?"),
+    Attribute.WORK_SYSTEMS: _(
+        "Can it work the way recommended (cloud-based, hybrid, multi-sourcing)?"
+    ),
+    Attribute.CUSTOMIZATIONS: _(
         "Does it offer ready-made (standard) or customized service, and at what cost?"
     ),
 }
@@ -396,7 +419,7 @@ UNKNOWN_QUESTIONS = {
 
 def due_diligence(shortlist: tuple[VendorMatch, ...]) -> tuple[DueDiligence, ...]:
     return tuple(
-        DueDiligence(v.name, v.slug, tuple(UNKNOWN_QUESTIONS[u] for u in v.unknown))
+        DueDiligence(v.name, v.slug, tuple(Question(u, QUESTIONS[u]) for u in v.unknown))
         for v in shortlist
         if v.unknown
     )

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -36,6 +37,27 @@ CUSTOMIZATION = ("standard", "custom")
 MAX_FTE = 100_000
 MAX_NAME = 200
 MAX_WEEKS = 520
+MAX_BUDGET_IDR = 10**15
+PRIORITY_RANGE = (1, 5)
+DEFAULT_PRIORITY = 3
+# Defaults of the optional answers (questionnaire.md): the wizard starts from these too.
+DEFAULTS: dict[str, Any] = {
+    "organisation.country": "ID",
+    "organisation.size": "sme",
+    "scale.fte": 10,
+    "scale.seasonal_peaks": False,
+    "constraints.data_sensitivity": "internal",
+    "constraints.languages": ("id",),
+    "constraints.coverage": "business_hours",
+    "constraints.location": "any",
+    "constraints.monthly_budget_idr": None,
+    "constraints.start_within_weeks": None,
+    "constraints.vendor_strategy": "no_preference",
+    "constraints.ownership": "outsource",
+    "constraints.customization": "standard",
+    "constraints.remote_delivery_ok": True,
+    "constraints.required_certifications": (),
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,10 @@ class Taxonomy:
     certifications: frozenset[str]
     languages: frozenset[str]
     countries: frozenset[str]
+    # function slug -> family (codes.Family); a function missing here, or with a family the
+    # engine does not know, is treated as business process work and the result says so.
+    function_families: Mapping[str, str] = field(default_factory=dict)
+    function_order: tuple[str, ...] = ()  # function slugs in display order
 
 
 @dataclass(frozen=True)
@@ -246,8 +272,6 @@ CONSTRAINT_KEYS = (
     "required_certifications",
 )
 
-DEFAULT_PRIORITY = 3
-
 
 def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
     errors: dict[str, list[Text]] = {}
@@ -269,17 +293,17 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
         name = ""
     elif len(name.strip()) > MAX_NAME:
         r.add("organisation.name", _("At most %(n)s characters.", n=MAX_NAME))
-    country = org.get("country", "ID")
+    country = org.get("country", DEFAULTS["organisation.country"])
     if country is None:
-        country = "ID"
+        country = DEFAULTS["organisation.country"]
     if not isinstance(country, str) or country.upper() not in taxonomy.countries:
         r.add(
             "organisation.country",
             _("'%(value)s' is not an ISO 3166-1 country code.", value=_short(country)),
         )
-        country = "ID"
+        country = DEFAULTS["organisation.country"]
     industry = r.choice(org, "organisation.industry", tuple(sorted(taxonomy.industries)))
-    size = r.choice(org, "organisation.size", SIZES, default="sme")
+    size = r.choice(org, "organisation.size", SIZES, default=DEFAULTS["organisation.size"])
 
     services = r.slugs(data, "services", taxonomy.service_functions, _("service"), required=True)
 
@@ -291,41 +315,52 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
     driver = r.choice(work, "work.driver", DRIVERS)
 
     scale = r.section(data, "scale", SCALE_KEYS, required=False)
-    fte = r.integer(scale, "scale.fte", 1, MAX_FTE, default=10)
-    peaks = r.boolean(scale, "scale.seasonal_peaks", default=False)
+    fte = r.integer(scale, "scale.fte", 1, MAX_FTE, default=DEFAULTS["scale.fte"])
+    peaks = r.boolean(scale, "scale.seasonal_peaks", default=DEFAULTS["scale.seasonal_peaks"])
 
     prio = r.section(data, "priorities", PRIORITIES, required=False)
     priorities = {
-        key: r.integer(prio, f"priorities.{key}", 1, 5, default=DEFAULT_PRIORITY)
+        key: r.integer(prio, f"priorities.{key}", *PRIORITY_RANGE, default=DEFAULT_PRIORITY)
         for key in PRIORITIES
     }
 
     con = r.section(data, "constraints", CONSTRAINT_KEYS, required=False)
+    d = DEFAULTS
     constraints = Constraints(
-        data_sensitivity=r.choice(con, "constraints.data_sensitivity", SENSITIVITY, "internal"),
-        languages=r.slugs(
-            con, "constraints.languages", taxonomy.languages, _("language"), default=("id",)
+        data_sensitivity=r.choice(
+            con, "constraints.data_sensitivity", SENSITIVITY, d["constraints.data_sensitivity"]
         ),
-        coverage=r.choice(con, "constraints.coverage", COVERAGE, "business_hours"),
-        location=r.choice(con, "constraints.location", LOCATIONS, "any"),
+        languages=r.slugs(
+            con,
+            "constraints.languages",
+            taxonomy.languages,
+            _("language"),
+            default=d["constraints.languages"],
+        ),
+        coverage=r.choice(con, "constraints.coverage", COVERAGE, d["constraints.coverage"]),
+        location=r.choice(con, "constraints.location", LOCATIONS, d["constraints.location"]),
         monthly_budget_idr=r.integer(
-            con, "constraints.monthly_budget_idr", 1, 10**15, default=None, nullable=True
+            con, "constraints.monthly_budget_idr", 1, MAX_BUDGET_IDR, default=None, nullable=True
         ),
         start_within_weeks=r.integer(
             con, "constraints.start_within_weeks", 0, MAX_WEEKS, default=None, nullable=True
         ),
         vendor_strategy=r.choice(
-            con, "constraints.vendor_strategy", VENDOR_STRATEGIES, "no_preference"
+            con, "constraints.vendor_strategy", VENDOR_STRATEGIES, d["constraints.vendor_strategy"]
         ),
-        ownership=r.choice(con, "constraints.ownership", OWNERSHIP, "outsource"),
-        customization=r.choice(con, "constraints.customization", CUSTOMIZATION, "standard"),
-        remote_delivery_ok=r.boolean(con, "constraints.remote_delivery_ok", default=True),
+        ownership=r.choice(con, "constraints.ownership", OWNERSHIP, d["constraints.ownership"]),
+        customization=r.choice(
+            con, "constraints.customization", CUSTOMIZATION, d["constraints.customization"]
+        ),
+        remote_delivery_ok=r.boolean(
+            con, "constraints.remote_delivery_ok", default=d["constraints.remote_delivery_ok"]
+        ),
         required_certifications=r.slugs(
             con,
             "constraints.required_certifications",
             taxonomy.certifications,
             _("certification"),
-            default=(),
+            default=d["constraints.required_certifications"],
         ),
     )
     if errors:

@@ -9,11 +9,19 @@ from dataclasses import dataclass
 
 from . import weights as W
 from .answers import Answers, Taxonomy
+from .codes import (
+    LOCATIONS,
+    Approach,
+    Customization,
+    Family,
+    Location,
+    Model,
+    PointsTo,
+    Specialisation,
+    WorkSystem,
+)
+from .rules import ELEMENT_RULES
 from .text import Text, _
-
-KPO_FUNCTIONS = frozenset({"kpo", "lpo", "rpo"})
-BPO_FUNCTIONS = frozenset({"front_office", "back_office", "ites"})
-LOCATIONS = ("onshore", "nearshore", "offshore")
 
 
 @dataclass(frozen=True)
@@ -36,33 +44,65 @@ class Recommendation:
     rationale: tuple[Reason, ...]
 
 
-def _function_counts(answers: Answers, taxonomy: Taxonomy) -> Counter:
-    return Counter(taxonomy.service_functions[s] for s in answers.services)
+@dataclass(frozen=True)
+class Functions:
+    """The requested services by task function, each function with its family."""
+
+    counts: Counter
+    families: dict[str, str]
+    unclassified: tuple[str, ...]  # functions the taxonomy gives no known family
+
+    def share(self, *families: str) -> float:
+        total = sum(self.counts.values())
+        return sum(n for f, n in self.counts.items() if self.families[f] in families) / total
 
 
-def _ordered_functions(counts: Counter, answers: Answers) -> tuple[str, ...]:
-    # Most services first; on a tie the customer-facing function leads when the work
-    # faces customers, then a fixed order.
-    order = ["front_office", "back_office", "ites", "kpo", "lpo", "rpo", "workforce"]
-    if answers.work.customer_contact != "direct":
+def classify(answers: Answers, taxonomy: Taxonomy) -> Functions:
+    counts = Counter(taxonomy.service_functions[s] for s in answers.services)
+    known = {str(f) for f in Family}
+    families, unclassified = {}, []
+    for function in counts:
+        family = taxonomy.function_families.get(function, "")
+        if family not in known:
+            unclassified.append(function)
+            family = Family.BPO
+        families[function] = family
+    return Functions(counts, families, tuple(sorted(unclassified)))
+
+
+def _ordered_functions(functions: Functions, answers: Answers, taxonomy: Taxonomy):
+    # Most services first; on a tie the taxonomy's order, except that the customer-facing
+    # function yields to the back office when the work does not talk to customers.
+    order = [f for f in taxonomy.function_order if f in functions.counts]
+    order += sorted(f for f in functions.counts if f not in order)
+    if answers.work.customer_contact != "direct" and {"front_office", "back_office"} <= set(order):
         order.remove("front_office")
-        order.insert(1, "front_office")
+        order.insert(order.index("back_office") + 1, "front_office")
+    counts = functions.counts
     return tuple(sorted(counts, key=lambda f: (-counts[f], order.index(f))))
 
 
-def _model(answers: Answers, counts: Counter, reasons: list[Reason]) -> tuple[str, float]:
-    """BPO vs KPO from the six elements. Returns the model and how strongly they agree."""
-    bpo = kpo = 0.0
-    total = sum(counts.values())
-    kpo_share = sum(counts[f] for f in KPO_FUNCTIONS) / total
-    bpo_share = sum(counts[f] for f in BPO_FUNCTIONS | {"workforce"}) / total
-    bpo += W.SERVICES_WEIGHT * bpo_share
-    kpo += W.SERVICES_WEIGHT * kpo_share
+def _services_element(functions: Functions, reasons: list[Reason]) -> tuple[float, float]:
+    """S1's "focus" and "activities": what the requested work is."""
+    for function in functions.unclassified:
+        reasons.append(
+            Reason(
+                "services",
+                Model.BPO,
+                _(
+                    "The function '%(function)s' has no BPO or KPO family in the catalog yet: "
+                    "it is treated as business process work. A curator can set its family.",
+                    function=function,
+                ),
+            )
+        )
+    kpo_share = functions.share(Family.KPO)
+    bpo_share = functions.share(Family.BPO, Family.WORKFORCE)
     if kpo_share >= bpo_share:
         reasons.append(
             Reason(
                 "services",
-                "kpo",
+                Model.KPO,
                 _(
                     "%(share)s%% of the requested services are knowledge work (analysis, research, "
                     "design, legal or content): the activities of KPO, not of process outsourcing.",
@@ -74,7 +114,7 @@ def _model(answers: Answers, counts: Counter, reasons: list[Reason]) -> tuple[st
         reasons.append(
             Reason(
                 "services",
-                "bpo",
+                Model.BPO,
                 _(
                     "%(share)s%% of the requested services are business processes (customer contact, "
                     "administration, data or IT support): the activities BPO providers run.",
@@ -82,237 +122,150 @@ def _model(answers: Answers, counts: Counter, reasons: list[Reason]) -> tuple[st
                 ),
             )
         )
+    return W.SERVICES_WEIGHT * bpo_share, W.SERVICES_WEIGHT * kpo_share
 
-    work = answers.work
-    if work.process_definition == "predefined":
-        bpo += W.PROCESS_WEIGHT
-        reasons.append(
-            Reason(
-                "process_definition",
-                "bpo",
-                _(
-                    "The work follows predefined procedures (SOPs): BPO is built to run such processes."
-                ),
-            )
-        )
-    elif work.process_definition == "judgment":
-        kpo += W.PROCESS_WEIGHT
-        reasons.append(
-            Reason(
-                "process_definition",
-                "kpo",
-                _(
-                    "The work needs business understanding and judgement rather than a script: "
-                    "that is knowledge process outsourcing."
-                ),
-            )
-        )
-    else:
-        bpo += W.PROCESS_WEIGHT / 2
-        kpo += W.PROCESS_WEIGHT / 2
-        reasons.append(
-            Reason(
-                "process_definition",
-                "bpo_or_kpo",
-                _("The work mixes procedures and judgement: it does not settle BPO against KPO."),
-            )
-        )
 
-    if work.expertise == "basic":
-        bpo += W.EXPERTISE_WEIGHT
-        reasons.append(
-            Reason(
-                "expertise",
-                "bpo",
-                _(
-                    "Good communication and basic computer skills suffice: the staff profile of BPO."
-                ),
-            )
-        )
-    elif work.expertise == "specialist":
-        kpo += W.EXPERTISE_WEIGHT
-        reasons.append(
-            Reason(
-                "expertise",
-                "kpo",
-                _(
-                    "The work needs specialised knowledge (professionals, analysts, experts): "
-                    "the staff profile of KPO."
-                ),
-            )
-        )
-    else:
-        bpo += W.EXPERTISE_WEIGHT * 0.6
-        kpo += W.EXPERTISE_WEIGHT * 0.4
-        reasons.append(
-            Reason(
-                "expertise",
-                "bpo",
-                _(
-                    "Trained, skilled staff without specialist degrees: within reach of a good BPO, "
-                    "with some lean towards KPO."
-                ),
-            )
-        )
-
-    if work.driver == "cost":
-        bpo += W.DRIVER_WEIGHT
-        reasons.append(
-            Reason(
-                "driver",
-                "bpo",
-                _("The driving force is cost and efficiency, which is what BPO is driven by."),
-            )
-        )
-    elif work.driver == "expertise":
-        kpo += W.DRIVER_WEIGHT
-        reasons.append(
-            Reason(
-                "driver",
-                "kpo",
-                _("The driving force is knowledge and insight, which is what KPO is driven by."),
-            )
-        )
-
-    if work.customer_contact == "direct":
-        bpo += W.CONTACT_WEIGHT
-        reasons.append(
-            Reason(
-                "customer_contact",
-                "bpo",
-                _(
-                    "The work talks to your customers directly (calls, chat, email): front-office "
-                    "contact is classic BPO work."
-                ),
-            )
-        )
-
-    model = "kpo" if kpo > bpo else "bpo"
+def _model(answers: Answers, functions: Functions, reasons: list[Reason]) -> tuple[str, float]:
+    """BPO vs KPO from the six elements. Returns the model and how strongly they agree."""
+    bpo, kpo = _services_element(functions, reasons)
+    for rule in ELEMENT_RULES:
+        if getattr(answers.work, rule.factor) != rule.value:
+            continue
+        bpo += rule.bpo
+        kpo += rule.kpo
+        reasons.append(Reason(rule.factor, rule.points_to, rule.message))
+    model = Model.KPO if kpo > bpo else Model.BPO
     agreement = abs(bpo - kpo) / (bpo + kpo)
     return model, agreement
 
 
-def _specialisation(model: str, counts: Counter, reasons: list[Reason]) -> str | None:
+SPECIALISATION_MESSAGES = {
+    Specialisation.LPO: _(
+        "Most requested services are legal work (contracts, legal research, "
+        "litigation support): Legal Process Outsourcing, a branch of KPO."
+    ),
+    Specialisation.RPO: _(
+        "Most requested services are research (market, financial or investment "
+        "research): Research Process Outsourcing, a branch of KPO."
+    ),
+    Specialisation.ITES: _(
+        "Most requested services are IT-enabled (help desk, IT support, development, "
+        "data management): IT-Enabled Services delivered over the internet."
+    ),
+}
+# Which model each specialisation is a branch of.
+SPECIALISATION_MODEL = {
+    Specialisation.LPO: Model.KPO,
+    Specialisation.RPO: Model.KPO,
+    Specialisation.ITES: Model.BPO,
+}
+
+
+def _specialisation(model: str, functions: Functions, reasons: list[Reason]) -> str | None:
+    counts = functions.counts
     total = sum(counts.values())
-    candidates = [(counts[f], f) for f in ("lpo", "rpo", "ites") if counts[f]]
+    candidates = [(counts[s.value], s) for s in Specialisation if counts[s.value]]
     if not candidates:
         return None
-    count, function = max(candidates)
-    if count / total < W.SPECIALISATION_SHARE:
+    count, specialisation = max(candidates)
+    if count / total < W.SPECIALISATION_SHARE or SPECIALISATION_MODEL[specialisation] != model:
         return None
-    if function in ("lpo", "rpo") and model != "kpo":
-        return None
-    if function == "ites" and model != "bpo":
-        return None
-    messages = {
-        "lpo": _(
-            "Most requested services are legal work (contracts, legal research, "
-            "litigation support): Legal Process Outsourcing, a branch of KPO."
-        ),
-        "rpo": _(
-            "Most requested services are research (market, financial or investment "
-            "research): Research Process Outsourcing, a branch of KPO."
-        ),
-        "ites": _(
-            "Most requested services are IT-enabled (help desk, IT support, development, "
-            "data management): IT-Enabled Services delivered over the internet."
-        ),
-    }
-    reasons.append(Reason("specialisation", function, messages[function]))
-    return function
+    reasons.append(
+        Reason("specialisation", specialisation, SPECIALISATION_MESSAGES[specialisation])
+    )
+    return specialisation
 
 
-def _approach(answers: Answers, counts: Counter, reasons: list[Reason]) -> str:
+def _approach(answers: Answers, functions: Functions, reasons: list[Reason]) -> str:
     if answers.constraints.ownership == "own_subsidiary":
         reasons.append(
             Reason(
                 "ownership",
-                "captive",
+                Approach.CAPTIVE,
                 _(
                     "You want your own subsidiary to run the work: a captive centre gives full control "
                     "of quality, operating standards and compliance, at the cost of building it."
                 ),
             )
         )
-        return "captive"
+        return Approach.CAPTIVE
     if answers.work.core_to_business:
         reasons.append(
             Reason(
                 "core_to_business",
-                "keep_in_house",
+                Approach.KEEP_IN_HOUSE,
                 _(
                     "The work is core to your business. BPO is meant for supporting, non-core work so "
                     "that you can focus on the core: keep this in house and outsource what supports it."
                 ),
             )
         )
-        return "keep_in_house"
-    if set(counts) == {"workforce"}:
+        return Approach.KEEP_IN_HOUSE
+    if set(functions.families.values()) == {Family.WORKFORCE}:
         reasons.append(
             Reason(
                 "services",
-                "workforce",
+                PointsTo.WORKFORCE,
                 _(
                     "You are asking for people, not for a process: this is general workforce "
                     "outsourcing, not BPO. The vendor supplies staff; you keep running the process."
                 ),
             )
         )
-    return "outsource"
+    return Approach.OUTSOURCE
 
 
 def _location(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str, float]:
     c, p, work = answers.constraints, answers.priorities, answers.work
     score = dict.fromkeys(LOCATIONS, 0.0)
     onshore_push = W.SENSITIVITY_ONSHORE[c.data_sensitivity]
-    if onshore_push >= 1.5:
-        score["onshore"] += onshore_push
-        score["nearshore"] += onshore_push / 3
+    score[Location.ONSHORE] += onshore_push
+    if onshore_push >= W.SENSITIVITY_REASON_THRESHOLD:
+        score[Location.NEARSHORE] += onshore_push * W.NEARSHORE_SHARE_OF_SENSITIVITY
         reasons.append(
             Reason(
                 "data_sensitivity",
-                "onshore",
+                Location.ONSHORE,
                 _(
                     "The data is %(level)s: a domestic vendor keeps it under your own country's law "
                     "and makes compliance easier.",
-                    level=_sensitivity_label(c.data_sensitivity),
+                    level=SENSITIVITY_LABELS[c.data_sensitivity],
                 ),
             )
         )
-    else:
-        score["onshore"] += onshore_push
-    cost = p["cost"] - 3
+    cost = p["cost"] - W.PRIORITY_MIDDLE
     if cost > 0:
-        score["offshore"] += W.OFFSHORE_FOR_COST * cost
-        score["nearshore"] += W.OFFSHORE_FOR_COST * cost * 0.6
+        score[Location.OFFSHORE] += W.OFFSHORE_FOR_COST * cost
+        score[Location.NEARSHORE] += W.OFFSHORE_FOR_COST * cost * W.NEARSHORE_SHARE_OF_COST
         reasons.append(
             Reason(
                 "priorities.cost",
-                "offshore",
+                Location.OFFSHORE,
                 _("Cost matters a lot to you: offshore vendors work where wages are lower."),
             )
         )
-    communication = p["communication"] - 3
+    communication = p["communication"] - W.PRIORITY_MIDDLE
     if communication > 0:
-        score["onshore"] += W.ONSHORE_FOR_COMMUNICATION * communication
-        score["nearshore"] += W.ONSHORE_FOR_COMMUNICATION * communication * 0.6
+        push = W.ONSHORE_FOR_COMMUNICATION * communication
+        score[Location.ONSHORE] += push
+        score[Location.NEARSHORE] += push * W.NEARSHORE_SHARE_OF_COMMUNICATION
         reasons.append(
             Reason(
                 "priorities.communication",
-                "onshore",
+                Location.ONSHORE,
                 _(
                     "Easy communication matters to you: the same time zone, language and work culture "
                     "point to a vendor close by."
                 ),
             )
         )
-    control = p["control"] - 3
+    control = p["control"] - W.PRIORITY_MIDDLE
     if control > 0:
-        score["onshore"] += W.ONSHORE_FOR_CONTROL * control
+        score[Location.ONSHORE] += W.ONSHORE_FOR_CONTROL * control
         reasons.append(
             Reason(
                 "priorities.control",
-                "onshore",
+                Location.ONSHORE,
                 _(
                     "You want close control: it is easier with a vendor you can visit and coordinate "
                     "with quickly."
@@ -320,11 +273,11 @@ def _location(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str,
             )
         )
     if not c.remote_delivery_ok:
-        score["onshore"] += W.NO_REMOTE_ONSHORE
+        score[Location.ONSHORE] += W.NO_REMOTE_ONSHORE
         reasons.append(
             Reason(
                 "constraints.remote_delivery_ok",
-                "onshore",
+                Location.ONSHORE,
                 _("The vendor may not work fully remote: its staff must be within reach."),
             )
         )
@@ -333,23 +286,23 @@ def _location(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str,
         and "id" in c.languages
         and answers.organisation.country == "ID"
     ):
-        score["onshore"] += W.DIRECT_CONTACT_ONSHORE
+        score[Location.ONSHORE] += W.DIRECT_CONTACT_ONSHORE
         reasons.append(
             Reason(
                 "customer_contact",
-                "onshore",
+                Location.ONSHORE,
                 _(
                     "Your customers will talk to the vendor's staff in Indonesian: local agents know "
                     "the language and the culture."
                 ),
             )
         )
-    if model == "kpo" and work.driver == "expertise":
-        score["offshore"] += W.KPO_EXPERTISE_OFFSHORE
+    if model == Model.KPO and work.driver == "expertise":
+        score[Location.OFFSHORE] += W.KPO_EXPERTISE_OFFSHORE
         reasons.append(
             Reason(
                 "driver",
-                "offshore",
+                Location.OFFSHORE,
                 _(
                     "For specialist knowledge work the best talent pool may be abroad: countries such "
                     "as India and those of Eastern Europe are known for KPO."
@@ -360,9 +313,9 @@ def _location(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str,
     ranked = sorted(LOCATIONS, key=lambda loc: (-score[loc], LOCATIONS.index(loc)))
     best, second = ranked[0], ranked[1]
     spread = sum(score.values()) or 1.0
-    agreement = min(1.0, (score[best] - score[second]) / spread + 0.3)
+    agreement = min(1.0, (score[best] - score[second]) / spread + W.LOCATION_AGREEMENT_FLOOR)
     if c.location != "any":
-        if c.location != best and score[best] > score[c.location] + 1.0:
+        if c.location != best and score[best] > score[c.location] + W.PREFERENCE_OVERRIDE_MARGIN:
             reasons.append(
                 Reason(
                     "constraints.location",
@@ -370,37 +323,37 @@ def _location(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str,
                     _(
                         "You prefer %(location)s, so that is the recommendation, although the other "
                         "factors lean towards %(other)s: weigh that before you decide.",
-                        location=_location_label(c.location),
-                        other=_location_label(best),
+                        location=LOCATION_LABELS[c.location],
+                        other=LOCATION_LABELS[best],
                     ),
                 )
             )
-            return c.location, 0.3
+            return c.location, W.LOCATION_FIT_PREFERENCE_CONTESTED
         reasons.append(
             Reason(
                 "constraints.location",
                 c.location,
                 _(
                     "You prefer %(location)s, and nothing else speaks strongly against it.",
-                    location=_location_label(c.location),
+                    location=LOCATION_LABELS[c.location],
                 ),
             )
         )
-        return c.location, max(agreement, 0.7)
+        return c.location, max(agreement, W.LOCATION_FIT_PREFERENCE_HELD)
     if not any(score.values()):
         reasons.append(
             Reason(
                 "location",
-                "onshore",
+                Location.ONSHORE,
                 _("Nothing pushes the work abroad, so a domestic vendor is the simplest choice."),
             )
         )
-        return "onshore", 0.5
-    if best == "nearshore":
+        return Location.ONSHORE, W.LOCATION_FIT_DEFAULT
+    if best == Location.NEARSHORE:
         reasons.append(
             Reason(
                 "location",
-                "nearshore",
+                Location.NEARSHORE,
                 _(
                     "Cost and ease of coordination both matter: a vendor in a neighbouring country "
                     "balances the two."
@@ -411,28 +364,33 @@ def _location(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str,
 
 
 def _work_system(
-    answers: Answers, approach: str, counts: Counter, best_coverage: float, reasons: list[Reason]
+    answers: Answers,
+    approach: str,
+    functions: Functions,
+    best_coverage: float,
+    reasons: list[Reason],
 ) -> tuple[str, float]:
     c, p = answers.constraints, answers.priorities
-    if approach == "captive":
-        return "captive", 1.0
+    fit = W.WORK_SYSTEM_FIT
+    if approach == Approach.CAPTIVE:
+        return WorkSystem.CAPTIVE, 1.0
     if c.vendor_strategy == "multi":
         reasons.append(
             Reason(
                 "constraints.vendor_strategy",
-                "multi_sourcing",
+                WorkSystem.MULTI_SOURCING,
                 _(
                     "You want several vendors: multi-sourcing lowers the dependence on one provider and "
                     "takes the best of each for its function."
                 ),
             )
         )
-        return "multi_sourcing", 0.9
+        return WorkSystem.MULTI_SOURCING, fit["stated_multi"]
     if c.vendor_strategy == "no_preference" and len(answers.services) >= 2 and best_coverage < 1:
         reasons.append(
             Reason(
                 "catalog_coverage",
-                "multi_sourcing",
+                WorkSystem.MULTI_SOURCING,
                 _(
                     "No single vendor in the catalog covers every requested service (the best covers "
                     "%(share)s%%): split the work among several vendors.",
@@ -440,26 +398,26 @@ def _work_system(
                 ),
             )
         )
-        return "multi_sourcing", 0.6
-    flexible = p["flexibility"] >= 4 or answers.scale.seasonal_peaks
+        return WorkSystem.MULTI_SOURCING, fit["catalog_gap"]
+    flexible = p["flexibility"] >= W.FLEXIBILITY_HIGH or answers.scale.seasonal_peaks
     if c.remote_delivery_ok and flexible:
         reasons.append(
             Reason(
                 "priorities.flexibility",
-                "cloud_based",
+                WorkSystem.CLOUD_BASED,
                 _(
                     "Demand swings or flexibility matters, and the work may be done remotely: a "
                     "cloud-based BPO scales capacity up and down as you need."
                 ),
             )
         )
-        return "cloud_based", 0.7
-    mixed = len(counts) >= 2 and answers.scale.fte >= 50
-    if mixed and p["cost"] >= 4 and p["communication"] >= 4:
+        return WorkSystem.CLOUD_BASED, fit["cloud_for_flexibility"]
+    mixed = len(functions.counts) >= 2 and answers.scale.fte >= W.HYBRID_MIN_FTE
+    if mixed and p["cost"] >= W.HYBRID_PRIORITY and p["communication"] >= W.HYBRID_PRIORITY:
         reasons.append(
             Reason(
                 "scale",
-                "hybrid",
+                WorkSystem.HYBRID,
                 _(
                     "A large, mixed workload with both cost and communication high on your list: a "
                     "hybrid model keeps the sensitive or customer-facing part close and sends the rest "
@@ -467,107 +425,106 @@ def _work_system(
                 ),
             )
         )
-        return "hybrid", 0.6
+        return WorkSystem.HYBRID, fit["hybrid_for_mixed_load"]
     if c.vendor_strategy == "single":
         reasons.append(
             Reason(
                 "constraints.vendor_strategy",
-                "single_vendor",
+                WorkSystem.SINGLE_VENDOR,
                 _("You want one vendor: one contract, one SLA, one relationship to manage."),
             )
         )
-        return "single_vendor", 0.8
+        return WorkSystem.SINGLE_VENDOR, fit["stated_single"]
     reasons.append(
         Reason(
             "work_system",
-            "single_vendor",
+            WorkSystem.SINGLE_VENDOR,
             _("The workload fits one vendor: one contract and one SLA are the easiest to control."),
         )
     )
-    return "single_vendor", 0.6
+    return WorkSystem.SINGLE_VENDOR, fit["default_single"]
 
 
 def _customization(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str, float]:
+    fit = W.CUSTOMIZATION_FIT
     if answers.constraints.customization == "custom":
         reasons.append(
             Reason(
                 "constraints.customization",
-                "customized",
+                Customization.CUSTOMIZED,
                 _(
                     "Your own SOPs, system integration or special requirements call for a customized "
                     "service rather than ready-made templates."
                 ),
             )
         )
-        return "customized", 1.0
-    if model == "kpo" or answers.work.process_definition == "judgment":
+        return Customization.CUSTOMIZED, fit["asked_custom"]
+    if model == Model.KPO or answers.work.process_definition == "judgment":
         reasons.append(
             Reason(
                 "constraints.customization",
-                "standard",
+                Customization.STANDARD,
                 _(
                     "You asked for a standard service, but knowledge work rarely fits templates: expect "
                     "to adapt it to your needs."
                 ),
             )
         )
-        return "standard", 0.4
+        return Customization.STANDARD, fit["standard_for_knowledge"]
     reasons.append(
         Reason(
             "constraints.customization",
-            "standard",
+            Customization.STANDARD,
             _(
                 "The process can run on a vendor's ready-made templates: standard BPO is quicker and "
                 "cheaper to set up."
             ),
         )
     )
-    return "standard", 1.0
+    return Customization.STANDARD, fit["standard"]
 
 
 def decide(answers: Answers, taxonomy: Taxonomy, best_coverage: float) -> Recommendation:
     """``best_coverage``: the largest share of the requested services one vendor offers."""
     reasons: list[Reason] = []
-    counts = _function_counts(answers, taxonomy)
-    approach = _approach(answers, counts, reasons)
-    model, model_agreement = _model(answers, counts, reasons)
-    specialisation = _specialisation(model, counts, reasons)
+    functions = classify(answers, taxonomy)
+    approach = _approach(answers, functions, reasons)
+    model, model_agreement = _model(answers, functions, reasons)
+    specialisation = _specialisation(model, functions, reasons)
     location, location_agreement = _location(answers, model, reasons)
-    work_system, system_fit = _work_system(answers, approach, counts, best_coverage, reasons)
+    work_system, system_fit = _work_system(answers, approach, functions, best_coverage, reasons)
     customization, custom_fit = _customization(answers, model, reasons)
+    blend = W.CONFIDENCE_BLEND
     confidence = (
-        0.45 * (0.5 + model_agreement / 2)
-        + 0.25 * location_agreement
-        + 0.15 * system_fit
-        + 0.15 * custom_fit
+        blend["model"] * (0.5 + model_agreement / 2)
+        + blend["location"] * location_agreement
+        + blend["work_system"] * system_fit
+        + blend["customization"] * custom_fit
     )
-    if approach == "keep_in_house" and answers.work.driver == "cost":
-        confidence -= 0.1  # wants savings yet the work is core: a real tension
+    if approach == Approach.KEEP_IN_HOUSE and answers.work.driver == "cost":
+        confidence -= W.CORE_COST_TENSION
+    low, high = W.CONFIDENCE_RANGE
     return Recommendation(
         approach=approach,
         model=model,
         specialisation=specialisation,
-        functions=_ordered_functions(counts, answers),
+        functions=_ordered_functions(functions, answers, taxonomy),
         location=location,
         work_system=work_system,
         customization=customization,
-        confidence=round(max(0.05, min(0.99, confidence)), 2),
+        confidence=round(max(low, min(high, confidence)), 2),
         rationale=tuple(reasons),
     )
 
 
-def _sensitivity_label(level: str) -> Text:
-    return {
-        "public": _("public"),
-        "internal": _("internal"),
-        "confidential": _("confidential"),
-        "regulated": _("regulated personal, health or financial data"),
-    }[level]
-
-
-def _location_label(location: str) -> Text:
-    return {
-        "onshore": _("onshore (a domestic vendor)"),
-        "nearshore": _("nearshore (a neighbouring country)"),
-        "offshore": _("offshore (overseas)"),
-    }[location]
+SENSITIVITY_LABELS = {
+    "public": _("public"),
+    "internal": _("internal"),
+    "confidential": _("confidential"),
+    "regulated": _("regulated personal, health or financial data"),
+}
+LOCATION_LABELS = {
+    Location.ONSHORE: _("onshore (a domestic vendor)"),
+    Location.NEARSHORE: _("nearshore (a neighbouring country)"),
+    Location.OFFSHORE: _("offshore (overseas)"),
+}

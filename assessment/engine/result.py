@@ -1,18 +1,29 @@
-"""One call from answers to result, and the result as data: stored (message ids) or
-rendered (sentences in the active language, the contract's JSON)."""
+"""One call from answers to result, and the result as data: stored (sentences kept with
+their message ids and rendered in each interface language) or rendered (the contract's JSON
+in one language).
+
+``render_result`` reads what any engine version stored: missing keys take neutral values,
+attribute codes are brought to today's spelling, and sentences come from the stored
+rendering, or from their message id when an older version stored none.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from . import advice, decide, rank
+from . import weights as W
 from .answers import SCHEMA_VERSION, Answers, Taxonomy
+from .codes import attribute
 from .records import VendorRecord
-from .text import Text, Translate
+from .text import Translate, render_stored
 
-ENGINE_VERSION = "1.0.0"
-SHORTLIST = 5
+# 1.1.0: attribute codes named after the catalog's fields ("customizations", "size_band");
+# due-diligence questions keyed by attribute; sentences stored rendered in each language.
+ENGINE_VERSION = "1.1.0"
+SHORTLIST = W.SHORTLIST
 
 
 @dataclass(frozen=True)
@@ -24,26 +35,31 @@ class Result:
     sla_metrics: tuple[advice.SlaMetric, ...]
     due_diligence: tuple[advice.DueDiligence, ...]
 
-    def to_data(self) -> dict[str, Any]:
-        """JSON-able, language-neutral: every sentence kept as a message id and parameters."""
+    def to_data(self, renderers: Mapping[str, Translate] | None = None) -> dict[str, Any]:
+        """JSON-able and language-neutral: every sentence as its message id and parameters,
+        and, given ``renderers`` (language -> translate), rendered in each language too."""
+
+        def text(t):
+            return t.to_data(renderers)
+
         rec = self.recommendation
         return {
             "schema_version": SCHEMA_VERSION,
             "engine_version": ENGINE_VERSION,
             "recommendation": {
-                "approach": rec.approach,
-                "model": rec.model,
-                "specialisation": rec.specialisation,
-                "functions": list(rec.functions),
-                "location": rec.location,
-                "work_system": rec.work_system,
-                "customization": rec.customization,
+                "approach": str(rec.approach),
+                "model": str(rec.model),
+                "specialisation": str(rec.specialisation) if rec.specialisation else None,
+                "functions": [str(f) for f in rec.functions],
+                "location": str(rec.location),
+                "work_system": str(rec.work_system),
+                "customization": str(rec.customization),
                 "confidence": rec.confidence,
                 "rationale": [
                     {
-                        "factor": r.factor,
-                        "points_to": r.points_to,
-                        "explanation": r.explanation.to_data(),
+                        "factor": str(r.factor),
+                        "points_to": str(r.points_to),
+                        "explanation": text(r.explanation),
                     }
                     for r in rec.rationale
                 ],
@@ -53,42 +69,45 @@ class Result:
                     "slug": v.slug,
                     "name": v.name,
                     "score": v.score,
-                    "location_model": v.location_model,
+                    "location_model": str(v.location_model) if v.location_model else None,
                     "matched_services": list(v.matched_services),
                     "missing_services": list(v.missing_services),
-                    "criteria": v.criteria,
-                    "unknown": list(v.unknown),
+                    "criteria": {str(k): value for k, value in v.criteria.items()},
+                    "unknown": [str(u) for u in v.unknown],
                 }
                 for v in self.ranking.vendors
             ],
             "vendors_total": self.ranking.eligible_total,
             "excluded": [
-                {"slug": e.slug, "name": e.name, "reasons": [t.to_data() for t in e.reasons]}
+                {"slug": e.slug, "name": e.name, "reasons": [text(t) for t in e.reasons]}
                 for e in self.ranking.excluded
             ],
             "excluded_total": self.ranking.excluded_total,
             "risks": [
                 {
-                    "risk": r.risk,
-                    "level": r.level,
-                    "why": r.why.to_data(),
-                    "mitigations": [m.to_data() for m in r.mitigations],
+                    "risk": str(r.risk),
+                    "level": str(r.level),
+                    "why": text(r.why),
+                    "mitigations": [text(m) for m in r.mitigations],
                 }
                 for r in self.risks
             ],
             "roadmap": [
-                {"stage": s.stage, "actions": [a.to_data() for a in s.actions]}
+                {"stage": str(s.stage), "actions": [text(a) for a in s.actions]}
                 for s in self.roadmap
             ],
             "sla_metrics": [
-                {"metric": m.metric, "function": m.function, "target": m.target.to_data()}
+                {"metric": str(m.metric), "function": m.function, "target": text(m.target)}
                 for m in self.sla_metrics
             ],
             "due_diligence": [
                 {
                     "slug": d.slug,
                     "vendor": d.vendor,
-                    "questions": [q.to_data() for q in d.questions],
+                    "questions": [
+                        {"attribute": str(q.attribute), "question": text(q.question)}
+                        for q in d.questions
+                    ],
                 }
                 for d in self.due_diligence
             ],
@@ -96,11 +115,11 @@ class Result:
 
 
 def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord]) -> Result:
-    coverage = rank.best_coverage(answers, vendors)
-    rec = decide.decide(answers, taxonomy, coverage)
+    screened = rank.screen(answers, vendors)
+    rec = decide.decide(answers, taxonomy, screened.best_coverage)
     ranking = rank.rank(
         answers,
-        vendors,
+        screened,
         target_location=rec.location,
         target_work_system=rec.work_system,
         target_customization=rec.customization,
@@ -117,65 +136,86 @@ def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord])
     )
 
 
-def _text(data: dict, translate: Translate) -> str:
-    return Text.from_data(data).render(translate)
+def _questions(entry: dict, vendor_unknown: list[str], text) -> list[dict[str, Any]]:
+    """Questions with the attribute each one asks about. Engine 1.0 stored bare sentences
+    in the order of the vendor's unknown attributes: pair them by that order."""
+    questions = []
+    for index, item in enumerate(entry.get("questions") or []):
+        if isinstance(item, dict) and "question" in item:
+            code, sentence = attribute(item.get("attribute", "")), item["question"]
+        else:
+            code = vendor_unknown[index] if index < len(vendor_unknown) else ""
+            sentence = item
+        questions.append({"attribute": code, "question": text(sentence)})
+    return questions
 
 
-def render_result(data: dict[str, Any], translate: Translate) -> dict[str, Any]:
-    """The stored result with every sentence rendered: the contract's result JSON."""
-    rec = data["recommendation"]
+def render_result(
+    data: dict[str, Any], translate: Translate, language: str | None = None
+) -> dict[str, Any]:
+    """The stored result with every sentence in one language: the contract's result JSON."""
+
+    def text(stored) -> str:
+        return render_stored(stored, translate, language)
+
+    rec = data.get("recommendation") or {}
+    vendors = [
+        {**v, "unknown": [attribute(u) for u in v.get("unknown") or []]}
+        for v in data.get("vendors") or []
+    ]
+    unknown_of = {v.get("slug"): v["unknown"] for v in vendors}
     return {
-        "schema_version": data["schema_version"],
-        "engine_version": data["engine_version"],
+        "schema_version": data.get("schema_version", SCHEMA_VERSION),
+        "engine_version": data.get("engine_version", ""),
         "recommendation": {
             **{k: v for k, v in rec.items() if k != "rationale"},
             "rationale": [
                 {
-                    "factor": r["factor"],
-                    "points_to": r["points_to"],
-                    "explanation": _text(r["explanation"], translate),
+                    "factor": r.get("factor", ""),
+                    "points_to": r.get("points_to", ""),
+                    "explanation": text(r.get("explanation")),
                 }
-                for r in rec["rationale"]
+                for r in rec.get("rationale") or []
             ],
         },
-        "vendors": data["vendors"],
-        "vendors_total": data["vendors_total"],
+        "vendors": vendors,
+        "vendors_total": data.get("vendors_total", len(vendors)),
         "excluded": [
             {
-                "slug": e["slug"],
-                "name": e["name"],
-                "reasons": [_text(t, translate) for t in e["reasons"]],
+                "slug": e.get("slug", ""),
+                "name": e.get("name", ""),
+                "reasons": [text(t) for t in e.get("reasons") or []],
             }
-            for e in data["excluded"]
+            for e in data.get("excluded") or []
         ],
-        "excluded_total": data["excluded_total"],
+        "excluded_total": data.get("excluded_total", len(data.get("excluded") or [])),
         "risks": [
             {
-                "risk": r["risk"],
-                "level": r["level"],
-                "why": _text(r["why"], translate),
-                "mitigations": [_text(m, translate) for m in r["mitigations"]],
+                "risk": r.get("risk", ""),
+                "level": r.get("level", ""),
+                "why": text(r.get("why")),
+                "mitigations": [text(m) for m in r.get("mitigations") or []],
             }
-            for r in data["risks"]
+            for r in data.get("risks") or []
         ],
         "roadmap": [
-            {"stage": s["stage"], "actions": [_text(a, translate) for a in s["actions"]]}
-            for s in data["roadmap"]
+            {"stage": s.get("stage", ""), "actions": [text(a) for a in s.get("actions") or []]}
+            for s in data.get("roadmap") or []
         ],
         "sla_metrics": [
             {
-                "metric": m["metric"],
-                "function": m["function"],
-                "target": _text(m["target"], translate),
+                "metric": m.get("metric", ""),
+                "function": m.get("function", ""),
+                "target": text(m.get("target")),
             }
-            for m in data["sla_metrics"]
+            for m in data.get("sla_metrics") or []
         ],
         "due_diligence": [
             {
-                "slug": d["slug"],
-                "vendor": d["vendor"],
-                "questions": [_text(q, translate) for q in d["questions"]],
+                "slug": d.get("slug", ""),
+                "vendor": d.get("vendor", ""),
+                "questions": _questions(d, unknown_of.get(d.get("slug"), []), text),
             }
-            for d in data["due_diligence"]
+            for d in data.get("due_diligence") or []
         ],
     }

@@ -1,50 +1,97 @@
-"""Every weight and threshold of the engine, in one place, with where it comes from.
+"""Every weight and threshold of the engine, in one place, each with where it comes from.
 
-The sources give directions, not numbers: which way each factor pushes. The numbers below
-are ours; they set how hard each push is and are tested through the personas.
+The sources give directions, not numbers: which way each factor pushes. Where a number is
+ours, the line says "our judgment" and why; the personas in the tests pin the behaviour.
+Sources: S1 = seeds/000 (BPO vs KPO, the six elements); S2 = seeds/003 (what BPO is:
+categories, risks, stages).
 """
 
 from functools import lru_cache
 
-# BPO vs KPO: the six elements of the first source (focus, process, specialisation,
-# driving force, activities, client contact). The requested services are the activities
-# and the focus, so they weigh the most.
-SERVICES_WEIGHT = 3.0  # "activities"/"focus": what the work actually is
-PROCESS_WEIGHT = 2.0  # "process": predefined SOPs (BPO) vs business understanding (KPO)
-EXPERTISE_WEIGHT = 2.0  # "specialisation": basic skills (BPO) vs specialised knowledge (KPO)
-DRIVER_WEIGHT = 1.5  # "driving force": cost and efficiency (BPO) vs knowledge (KPO)
-CONTACT_WEIGHT = 1.0  # "client contact": voice/customer processes are BPO's home ground
+# -- BPO vs KPO (S1: "six elements ... focus, process, specialisation, driving force,
+# activities and client contact"). The per-element rules are the table in rules.py.
+SERVICES_WEIGHT = 3.0  # S1 "activities"/"focus": what the work is. Our judgment: weighs most.
+PROCESS_WEIGHT = 2.0  # S1 table "Proses": predefined (BPO) vs business understanding (KPO)
+EXPERTISE_WEIGHT = 2.0  # S1 table "Membutuhkan": basic skills (BPO) vs specialised knowledge
+DRIVER_WEIGHT = 1.5  # S1 "tenaga pendorong". Our judgment: a stated motive, below the work
+CONTACT_WEIGHT = 1.0  # S1 "kontak klien"; BPO's voice processes. Our judgment: the least
+# "Mixed" procedures split the process weight evenly: it settles nothing (our judgment).
+MIXED_PROCESS_SPLIT = (0.5, 0.5)  # (BPO share, KPO share)
+# Skilled-but-not-specialist staff: S1 says KPO "needs higher skills than BPO"; trained staff
+# sit between, nearer BPO, which the source says takes skilled people (our judgment).
+SKILLED_EXPERTISE_SPLIT = (0.6, 0.4)  # (BPO share, KPO share)
 
-# Share of requested services that makes a specialisation (LPO, RPO, ITES) the headline.
+# Share of requested services that makes a specialisation (LPO, RPO, ITES) the headline
+# (our judgment: a majority of the work).
 SPECIALISATION_SHARE = 0.5
 
-# Location: the second source. Onshore eases communication, coordination and local
-# compliance; offshore is cheaper but adds time zone, language and culture gaps; nearshore
-# balances cost and coordination.
+# -- Location (S2 "Berdasarkan Lokasi Vendor"): onshore eases communication, coordination
+# and local compliance; offshore is cheaper but adds time zone, language and culture gaps;
+# nearshore balances cost and coordination. Points per push, our judgment on strength.
 SENSITIVITY_ONSHORE = {"public": 0.0, "internal": 0.5, "confidential": 1.5, "regulated": 3.0}
-OFFSHORE_FOR_COST = 0.6  # per point of cost priority above 3
-ONSHORE_FOR_COMMUNICATION = 0.5  # per point of communication priority above 3
-ONSHORE_FOR_CONTROL = 0.3  # per point of control priority above 3
+# Sensitivity at or above this names its own reason (confidential and regulated data).
+SENSITIVITY_REASON_THRESHOLD = 1.5
+# Nearshore gets this share of a push towards onshore: a neighbour is close but not home
+# (S2: nearshore "balance between cost and ease of coordination").
+NEARSHORE_SHARE_OF_SENSITIVITY = 1 / 3
+NEARSHORE_SHARE_OF_COST = 0.6
+NEARSHORE_SHARE_OF_COMMUNICATION = 0.6
+OFFSHORE_FOR_COST = 0.6  # per point of cost priority above the middle
+ONSHORE_FOR_COMMUNICATION = 0.5  # per point of communication priority above the middle
+ONSHORE_FOR_CONTROL = 0.3  # per point of control priority above the middle
 NO_REMOTE_ONSHORE = 2.0  # vendor staff must be reachable on site
 DIRECT_CONTACT_ONSHORE = 0.7  # the client's own customers hear the vendor's staff
-KPO_EXPERTISE_OFFSHORE = 1.0  # the first source names India and Eastern Europe for KPO
+KPO_EXPERTISE_OFFSHORE = 1.0  # S1: "India and Eastern Europe" are known for KPO
+# A stated location preference holds unless the other factors favour another location by
+# more than this many points; then it still holds, but the reason says to weigh it.
+PREFERENCE_OVERRIDE_MARGIN = 1.0
+# How sure a location is: the winning margin over all points, plus a floor (our judgment:
+# even a narrow win says something). Stated preferences and defaults have fixed values.
+LOCATION_AGREEMENT_FLOOR = 0.3
+LOCATION_FIT_PREFERENCE_CONTESTED = 0.3
+LOCATION_FIT_PREFERENCE_HELD = 0.7
+LOCATION_FIT_DEFAULT = 0.5
 
-# Vendor ranking: what the catalog does not know scores this, neither for nor against.
+# -- Work system (S2 "Berdasarkan Sistem Kerja"). How well each reason fits (0-1) feeds the
+# confidence; our judgment: stated wishes fit best, inferences less.
+WORK_SYSTEM_FIT = {
+    "stated_multi": 0.9,
+    "catalog_gap": 0.6,
+    "cloud_for_flexibility": 0.7,
+    "hybrid_for_mixed_load": 0.6,
+    "stated_single": 0.8,
+    "default_single": 0.6,
+}
+FLEXIBILITY_HIGH = 4  # a priority at or above this counts as "high"
+HYBRID_MIN_FTE = 50  # S2: hybrid spreads "tasks by cost and complexity": a sizeable load
+HYBRID_PRIORITY = 4  # both cost and communication at least this
+
+# -- Customisation (S2 "Berdasarkan Tingkat Kustomisasi"): fit of each outcome.
+CUSTOMIZATION_FIT = {"asked_custom": 1.0, "standard_for_knowledge": 0.4, "standard": 1.0}
+
+# -- Confidence: the model decision weighs most (our judgment: it is the headline).
+CONFIDENCE_BLEND = {"model": 0.45, "location": 0.25, "work_system": 0.15, "customization": 0.15}
+# Wanting savings from work that is core is a real tension: confidence drops by this.
+CORE_COST_TENSION = 0.1
+CONFIDENCE_RANGE = (0.05, 0.99)
+
+# -- Vendor ranking. What the catalog does not know scores this, neither for nor against.
 NEUTRAL = 0.5
-BASE_CRITERION_WEIGHTS = {
+BASE_CRITERION_WEIGHTS = {  # our judgment: services first (S2: choose by expertise)
     "services": 3.0,
-    "industry": 0.75,
+    "industry": 0.75,  # S2: "pengalaman dengan industri serupa"
     "location": 1.0,
-    "coverage": 0.75,
-    "security": 0.5,
+    "coverage": 0.75,  # S2: "Layanan 24/7"
+    "security": 0.5,  # S2: "sertifikasi keamanan yang baik"
     "language": 1.0,
     "work_system": 0.75,
     "customization": 0.5,
     "size": 0.5,
-    "price": 0.5,
+    "price": 0.5,  # S2: "tidak hanya berdasarkan penawaran harga"
 }
-# Each priority point above or below 3 scales the criteria it governs by this fraction.
+# Each priority point above or below the middle scales the criteria it governs.
 PRIORITY_STEP = 0.25
+PRIORITY_MIDDLE = 3
 PRIORITY_CRITERIA = {
     "cost": ("price",),
     "quality": ("industry", "services"),
@@ -54,17 +101,42 @@ PRIORITY_CRITERIA = {
     "flexibility": ("work_system", "size"),
     "communication": ("language", "location"),
 }
+# Confidential or regulated data doubles the weight of security evidence (S2: data
+# security is "one of the main concerns"; the factor is our judgment).
+SENSITIVE_SECURITY_FACTOR = 2.0
 SECURITY_CERTIFICATIONS = frozenset({"iso_27001", "iso_27701", "soc_2", "pci_dss"})
+# One security certificate is good evidence, each further one adds some (our judgment).
+SECURITY_FIRST_CERT = 0.7
+SECURITY_EACH_MORE = 0.15
 COVERAGE_RANK = {"business_hours": 0, "extended": 1, "24_7": 2}
-# Full-time staff a vendor of each size band can reasonably give one client.
+# Location fit by distance from the target (same, one step, two steps).
+LOCATION_FIT_BY_GAP = (1.0, 0.5, 0.0)
+# Coverage fit by how many levels short the vendor is (none, one, two).
+COVERAGE_FIT_BY_SHORTFALL = (1.0, 0.4, 0.0)
+# Full-time staff a vendor of each size band can reasonably give one client (our judgment:
+# a tenth of the band's lower headcount bound, enterprise unbounded).
 SIZE_CAPACITY = {"small": 30, "medium": 300, "large": 3000, "enterprise": 100_000}
 SIZE_ORDER = ("small", "medium", "large", "enterprise")
+SIZE_FIT_ONE_BAND_SHORT = 0.4
+# Price against the budget per FTE: within budget 1.0; a range that starts within it;
+# above it, at most this much, falling to 0 at twice the budget.
+PRICE_FIT_PARTLY_WITHIN = 0.6
+PRICE_FIT_ABOVE_MAX = 0.3
 
 # How many ranked and excluded vendors a result keeps (the counts keep the totals).
 MAX_RANKED = 50
 MAX_EXCLUDED = 50
+# The vendors the roadmap and due diligence speak of.
+SHORTLIST = 5
 
-# Neighbours for nearshore: land or short-sea neighbours and close regional partners.
+# -- Risks (S2 "Kekurangan atau Risiko BPO"): points, 0 low, 1 medium, 2 or more high.
+HIGH_PRIORITY = 4  # a priority at or above this counts as "matters a lot"
+ADJUSTMENT_FTE = 50  # staff moving to a new way of working: more to adjust (our judgment)
+HIDDEN_COST_FTE = 100  # a large transition: more room for unplanned costs (our judgment)
+SHORT_NOTICE_WEEKS = 8  # a start sooner than this leaves little time for change management
+
+# Neighbours for nearshore: land or short-sea neighbours and close regional partners
+# (our reading of a map; S2: nearshore is "in a neighbouring country").
 NEIGHBOURS: dict[str, frozenset[str]] = {
     "ID": frozenset({"MY", "SG", "PH", "BN", "TL", "PG", "AU", "TH", "VN"}),
     "MY": frozenset({"ID", "SG", "TH", "BN", "PH", "VN"}),

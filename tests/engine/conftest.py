@@ -21,6 +21,10 @@ def build_taxonomy() -> Taxonomy:
     rows = _rows("taxonomy.json")
     categories = {r["pk"]: r["fields"] for r in rows if r["model"] == "catalog.servicecategory"}
     slug_of = {pk: f["slug"] for pk, f in categories.items()}
+    functions = sorted(
+        (f for f in categories.values() if f["dimension"] == "function"),
+        key=lambda f: f["position"],
+    )
     return Taxonomy(
         service_functions={
             r["fields"]["slug"]: slug_of[r["fields"]["function"]]
@@ -33,6 +37,8 @@ def build_taxonomy() -> Taxonomy:
         ),
         languages=frozenset(r["fields"]["slug"] for r in rows if r["model"] == "catalog.language"),
         countries=COUNTRIES,
+        function_families={f["slug"]: f["family"] for f in functions},
+        function_order=tuple(f["slug"] for f in functions),
     )
 
 

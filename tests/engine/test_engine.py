@@ -238,3 +238,48 @@ def test_large_catalogs_keep_the_best_fifty_and_count_the_rest(taxonomy):
     assert result.ranking.eligible_total == 10_000
     assert len(result.ranking.vendors) == 50
     assert [v.name for v in result.ranking.vendors][:3] == ["Vendor 0", "Vendor 1", "Vendor 10"]
+
+
+def test_a_function_without_a_known_family_is_business_process_work_and_says_so(taxonomy):
+    import dataclasses
+
+    extended = dataclasses.replace(
+        taxonomy,
+        service_functions={**taxonomy.service_functions, "reception_desk": "facilities"},
+        function_families={**taxonomy.function_families, "facilities": ""},
+    )
+    vendors = [VendorRecord("desk", "Desk Co", frozenset({"reception_desk"}), ("ID",))]
+    result = _run(extended, vendors, services=["reception_desk"])
+    rec = result.recommendation
+    assert rec.model == "bpo" and rec.functions == ("facilities",)
+    assert any("facilities" in r.explanation.render(str) for r in rec.rationale)
+    assert [v.slug for v in result.ranking.vendors] == ["desk"]
+
+
+def test_catalog_values_the_engine_does_not_know_count_as_unknown(taxonomy):
+    vendor = VendorRecord(
+        "odd", "Odd Co", frozenset({"payroll"}), ("ID",), coverage="weekends", size_band="giant"
+    )
+    result = _run(taxonomy, [vendor], services=["payroll"])
+    match = result.ranking.vendors[0]
+    assert match.criteria["coverage"] == 0.5 and match.criteria["size"] == 0.5
+    assert {"coverage", "size_band"} <= set(match.unknown)
+
+
+def test_every_tuning_number_lives_in_weights_with_a_comment():
+    """Numbers in the decision code are 0, 1, 2 (counts, indexes) or come from weights.py."""
+    import ast
+    from pathlib import Path
+
+    engine = Path(__file__).resolve().parents[2] / "assessment/engine"
+    allowed = {0, 1, 2, 3, 100, 0.5}
+    for name in ("decide.py", "rank.py"):
+        tree = ast.parse((engine / name).read_text())
+        numbers = {
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, int | float)
+            and not isinstance(node.value, bool)
+        }
+        assert numbers <= allowed, (name, numbers - allowed)
