@@ -25,6 +25,7 @@ from assessment.presentation import (
     SPECIALISATION,
     STAGE,
     WORK_SYSTEM,
+    label,
 )
 
 
@@ -90,10 +91,14 @@ class Command(BaseCommand):
     def _text(self, result: dict) -> str:
         rec = result["recommendation"]
         lines = [
-            f"{APPROACH[rec['approach']]}: {MODEL[rec['model']]}"
-            + (f" · {SPECIALISATION[rec['specialisation']]}" if rec["specialisation"] else ""),
-            f"{LOCATION[rec['location']]} · {WORK_SYSTEM[rec['work_system']]} · "
-            f"{CUSTOMIZATION[rec['customization']]} · {round(rec['confidence'] * 100)}%",
+            f"{label(APPROACH, rec['approach'])}: {label(MODEL, rec['model'])}"
+            + (
+                f" · {label(SPECIALISATION, rec['specialisation'])}"
+                if rec["specialisation"]
+                else ""
+            ),
+            f"{label(LOCATION, rec['location'])} · {label(WORK_SYSTEM, rec['work_system'])} · "
+            f"{label(CUSTOMIZATION, rec['customization'])} · {round(rec['confidence'] * 100)}%",
             "",
         ]
         lines += [f"- {r['explanation']}" for r in rec["rationale"]]
@@ -104,7 +109,7 @@ class Command(BaseCommand):
             lines.append(f" x  {e['name']}: {'; '.join(e['reasons'])}")
         lines.append("")
         for r in result["risks"]:
-            lines.append(f"{RISK[r['risk']]}: {LEVEL[r['level']]}")
+            lines.append(f"{label(RISK, r['risk'])}: {label(LEVEL, r['level'])}")
         for s in result["roadmap"]:
-            lines.append(f"{STAGE[s['stage']]}: {s['actions'][0]}")
+            lines.append(f"{label(STAGE, s['stage'])}: {s['actions'][0]}")
         return "\n".join(str(line) for line in lines)
