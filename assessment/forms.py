@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from crispy_forms.bootstrap import PrependedText
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from catalog.models import Certification, Industry, Language, Service, ServiceCategory
 
 from .engine import answers as contract
+from .money import MoneyError, parse_rupiah
 
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
 
@@ -47,12 +52,65 @@ def _bool_initial(value: Any) -> str | None:
     return None if value is None else ("yes" if value else "no")
 
 
+class RupiahField(forms.CharField):
+    """A rupiah amount typed as people write it ("75.000.000", "75 juta"), shown back with
+    the interface language's thousands separators. Ambiguous text is refused, never guessed."""
+
+    default_error_messages = {
+        "invalid": _("Enter an amount in rupiah, for example 75,000,000 or 75 million."),
+        "ambiguous": _(
+            "“%(value)s” can be read in two ways. Write every digit, for example 75,000,000, "
+            "or use a word, for example 75 million."
+        ),
+        "fraction": _("Enter whole rupiah, for example 75,000,000."),
+        "min_value": _("Enter at least Rp 1."),
+        "max_value": _("That is more than the advisor can work with; check the amount."),
+    }
+
+    MAX_TEXT = 40
+
+    def __init__(self, *, max_value: int, **kwargs):
+        self.max_value = max_value
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update(
+            {"maxlength": str(self.MAX_TEXT), "autocomplete": "off", "spellcheck": "false"}
+        )
+        return attrs
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return number_format(value, decimal_pos=0, force_grouping=True)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        if len(value) > self.MAX_TEXT:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            amount = parse_rupiah(value, get_language() or "id")
+        except MoneyError as error:
+            raise forms.ValidationError(
+                self.error_messages[error.code], code=error.code, params={"value": value}
+            ) from error
+        if amount < 1:
+            raise forms.ValidationError(self.error_messages["min_value"], code="min_value")
+        if amount > self.max_value:
+            raise forms.ValidationError(self.error_messages["max_value"], code="max_value")
+        return amount
+
+
 class StepForm(forms.Form):
     """A questionnaire step: builds its part of the answers and reads it back."""
 
     slug = ""
     title = ""
     intro = ""
+    keys: tuple[str, ...] = ()  # the answers' sections this step writes
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,12 +122,30 @@ class StepForm(forms.Form):
     def initial_from(cls, answers: dict) -> dict:
         raise NotImplementedError
 
+    @classmethod
+    def answered(cls, answers: dict) -> bool:
+        return all(key in answers for key in cls.keys)
+
+    @classmethod
+    def data_from(cls, answers: dict) -> dict[str, Any]:
+        """The stored answers as the form data a browser would post (to show errors)."""
+        data: dict[str, Any] = {}
+        for name, value in cls.initial_from(answers).items():
+            if isinstance(value, list | tuple):
+                data[name] = [str(v) for v in value]
+            elif isinstance(value, bool):
+                data[name] = "yes" if value else "no"
+            elif value is not None:
+                data[name] = str(value)
+        return data
+
     def to_answers(self) -> dict:
         raise NotImplementedError
 
 
 class OrganisationForm(StepForm):
     slug = "organisation"
+    keys = ("organisation",)
     title = _("Your organisation")
     intro = _(
         "Who is outsourcing: this decides which vendors are onshore, nearshore or offshore for you."
@@ -120,6 +196,7 @@ class OrganisationForm(StepForm):
 
 class ServicesForm(StepForm):
     slug = "services"
+    keys = ("services",)
     title = _("What to outsource")
     intro = _(
         "Choose every process you want to hand over. Front-office work faces your "
@@ -150,6 +227,7 @@ class ServicesForm(StepForm):
 
 class WorkForm(StepForm):
     slug = "work"
+    keys = ("work", "scale")
     title = _("The nature of the work")
     intro = _(
         "Six elements separate BPO from KPO: focus, process, specialisation, driving "
@@ -272,6 +350,7 @@ def _priority(label, help_text):
 
 class PrioritiesForm(StepForm):
     slug = "priorities"
+    keys = ("priorities",)
     title = _("Your priorities")
     intro = _(
         "How much each goal matters to you. The advisor weighs the model and the vendors by these."
@@ -301,6 +380,7 @@ class PrioritiesForm(StepForm):
 
 class ConstraintsForm(StepForm):
     slug = "constraints"
+    keys = ("constraints",)
     title = _("Constraints")
     intro = _("The must-haves and limits every vendor is checked against.")
 
@@ -350,11 +430,13 @@ class ConstraintsForm(StepForm):
             },
         ),
     )
-    monthly_budget_idr = forms.IntegerField(
+    monthly_budget_idr = RupiahField(
         label=_("Monthly budget (rupiah)"),
         required=False,
-        min_value=1,
-        help_text=_("Optional. For all the outsourced work per month, in whole rupiah."),
+        max_value=contract.MAX_BUDGET_IDR,
+        help_text=_(
+            "Optional. For all the outsourced work per month, for example 75,000,000 or 75 million."
+        ),
     )
     start_within_weeks = forms.IntegerField(
         label=_("Start within (weeks)"),
@@ -415,6 +497,12 @@ class ConstraintsForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            *(
+                PrependedText(name, "Rp") if name == "monthly_budget_idr" else name
+                for name in self.fields
+            )
+        )
         self.fields["languages"].choices = [(la.slug, la.name) for la in Language.objects.all()]
         self.fields["required_certifications"].choices = [
             (c.slug, c.name) for c in Certification.objects.all()
@@ -439,3 +527,11 @@ STEPS: tuple[type[StepForm], ...] = (
     ConstraintsForm,
 )
 STEP_SLUGS = tuple(step.slug for step in STEPS)
+
+
+def step_of(path: str) -> tuple[type[StepForm], str | None]:
+    """The step and field that an answers path ("scale.fte") is asked on."""
+    section, _dot, rest = path.partition(".")
+    form_class = next((s for s in STEPS if section in s.keys), STEPS[0])
+    name = rest.rsplit(".", 1)[-1] if rest else section
+    return form_class, name if name in form_class.base_fields else None

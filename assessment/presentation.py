@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
-from catalog.models import Industry, Service, ServiceCategory, Vendor
+from catalog.models import Certification, Industry, Language, Service, ServiceCategory, Vendor
 
 from . import services
 from .engine import ENGINE_VERSION
@@ -26,6 +28,7 @@ from .engine.codes import (
     Stage,
     WorkSystem,
 )
+from .forms import ConstraintsForm, OrganisationForm, PrioritiesForm, WorkForm
 from .models import Assessment
 
 APPROACH = {
@@ -134,20 +137,6 @@ def label(table: dict, code: Any) -> str:
     return str(code or "").replace("_", " ")
 
 
-STEP_OF_FIELD = {
-    "organisation": "organisation",
-    "services": "services",
-    "work": "work",
-    "scale": "work",
-    "priorities": "priorities",
-    "constraints": "constraints",
-}
-
-
-def step_for_error(path: str) -> str:
-    return STEP_OF_FIELD.get(path.split(".")[0], "organisation")
-
-
 def _names() -> tuple[dict[str, str], dict[str, str]]:
     service_names = {s.slug: s.name for s in Service.objects.all()}
     category_names = {c.slug: c.name for c in ServiceCategory.objects.all()}
@@ -170,6 +159,106 @@ def due_diligence_matrix(vendors: list[dict], checklist: list[dict]) -> dict[str
         for key, question in questions.items()
     ]
     return {"columns": columns, "rows": rows}
+
+
+def rupiah(amount: int) -> str:
+    return "Rp\u00a0" + number_format(amount, decimal_pos=0, force_grouping=True)
+
+
+def _choice(form_class, field: str, value: Any) -> str:
+    choices = dict(form_class.base_fields[field].choices)
+    key = ("yes" if value else "no") if isinstance(value, bool) else value
+    return str(choices.get(key, value))
+
+
+def answers_summary(
+    answers: dict, service_names: dict[str, str], industry_name: str, country_name: str
+) -> list[dict[str, str]]:
+    """The answers restated in the interface language, one row per question group, so the
+    reader can check what the advice rests on (the budget above all)."""
+    org = answers.get("organisation") or {}
+    work = answers.get("work") or {}
+    scale = answers.get("scale") or {}
+    priorities = answers.get("priorities") or {}
+    con = answers.get("constraints") or {}
+    names = {
+        "languages": _names_of(Language, con.get("languages") or []),
+        "certifications": _names_of(Certification, con.get("required_certifications") or []),
+    }
+    budget = con.get("monthly_budget_idr")
+    weeks = con.get("start_within_weeks")
+    fte = scale.get("fte")
+    rows = [
+        (_("Organisation"), org.get("name") or "–"),
+        (_("Country"), country_name),
+        (_("Industry"), industry_name),
+        (_("Organisation size"), _choice(OrganisationForm, "size", org.get("size"))),
+        (_("Services"), ", ".join(service_names.get(s, s) for s in answers.get("services", []))),
+        (
+            _("How is the work defined?"),
+            _choice(WorkForm, "process_definition", work.get("process_definition")),
+        ),
+        (_("What expertise does it need?"), _choice(WorkForm, "expertise", work.get("expertise"))),
+        (
+            _("Does the work deal with your customers?"),
+            _choice(WorkForm, "customer_contact", work.get("customer_contact")),
+        ),
+        (
+            _("Is this work core to your business?"),
+            _choice(WorkForm, "core_to_business", work.get("core_to_business")),
+        ),
+        (_("What drives the decision?"), _choice(WorkForm, "driver", work.get("driver"))),
+        (
+            _("Full-time staff the work needs today"),
+            number_format(fte, force_grouping=True) if fte else "–",
+        ),
+        (
+            _("Does demand swing (holiday season, campaigns)?"),
+            _choice(WorkForm, "seasonal_peaks", scale.get("seasonal_peaks")),
+        ),
+        (
+            _("Priorities"),
+            ", ".join(
+                f"{PrioritiesForm.base_fields[k].label} {v}/5"
+                for k, v in priorities.items()
+                if k in PrioritiesForm.base_fields
+            ),
+        ),
+        (
+            _("How sensitive is the data?"),
+            _choice(ConstraintsForm, "data_sensitivity", con.get("data_sensitivity")),
+        ),
+        (_("Languages the vendor's staff must work in"), ", ".join(names["languages"]) or "–"),
+        (_("Hours to cover"), _choice(ConstraintsForm, "coverage", con.get("coverage"))),
+        (_("Preferred vendor location"), _choice(ConstraintsForm, "location", con.get("location"))),
+        (_("Monthly budget (rupiah)"), rupiah(budget) if budget else _("not given")),
+        (
+            _("Start within (weeks)"),
+            ngettext("%(n)s week", "%(n)s weeks", weeks) % {"n": weeks}
+            if weeks is not None
+            else _("not given"),
+        ),
+        (
+            _("One vendor or several?"),
+            _choice(ConstraintsForm, "vendor_strategy", con.get("vendor_strategy")),
+        ),
+        (_("Who should run it?"), _choice(ConstraintsForm, "ownership", con.get("ownership"))),
+        (
+            _("Standard or customized service?"),
+            _choice(ConstraintsForm, "customization", con.get("customization")),
+        ),
+        (
+            _("May the vendor work fully remote (cloud-based)?"),
+            _choice(ConstraintsForm, "remote_delivery_ok", con.get("remote_delivery_ok")),
+        ),
+        (_("Required certifications"), ", ".join(names["certifications"]) or _("none")),
+    ]
+    return [{"question": str(q), "answer": str(a)} for q, a in rows]
+
+
+def _names_of(model, slugs: list[str]) -> list[str]:
+    found = {obj.slug: obj.name for obj in model.objects.filter(slug__in=slugs)}
+    return [found.get(slug, slug) for slug in slugs]
 
 
 def result_context(assessment: Assessment, language: str | None = None) -> dict[str, Any]:
@@ -203,6 +292,8 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
     organisation = answers.get("organisation") or {}
     industry = Industry.objects.filter(slug=organisation.get("industry")).first()
     stored_version = result.get("engine_version") or "1.0.0"
+    industry_name = industry.name if industry else organisation.get("industry", "")
+    country_name = dict(countries).get(organisation.get("country"), "")
     return {
         "assessment": assessment,
         "answers": answers,
@@ -240,6 +331,7 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
         "due_diligence": result["due_diligence"],
         "due_diligence_matrix": due_diligence_matrix(vendors[:5], result["due_diligence"]),
         "requested_services": [service_names.get(s, s) for s in answers.get("services", [])],
-        "country_name": dict(countries).get(organisation.get("country"), ""),
-        "industry_name": industry.name if industry else organisation.get("industry", ""),
+        "answers_summary": answers_summary(answers, service_names, industry_name, country_name),
+        "country_name": country_name,
+        "industry_name": industry_name,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import presentation, selectors, services
-from .forms import STEP_SLUGS, STEPS
+from .forms import STEP_SLUGS, STEPS, step_of
 from .models import Assessment
 
 
@@ -22,16 +23,49 @@ def _assessment_or_404(token: str) -> Assessment:
 
 
 SESSION_KEY = "assessment_answers"
+DRAFTS_KEY = "assessment_drafts"  # what was typed on a step that is not complete yet
+ERRORS_KEY = "assessment_errors"  # errors found when the whole answers were checked
+EDIT_OF_KEY = "assessment_edit_of"
 
 
 def _answers(request: HttpRequest) -> dict:
     return dict(request.session.get(SESSION_KEY) or {})
 
 
+def _drafts(request: HttpRequest) -> dict:
+    return dict(request.session.get(DRAFTS_KEY) or {})
+
+
+def _keep_draft(request: HttpRequest, step: str, form) -> None:
+    drafts = _drafts(request)
+    drafts[step] = {name: request.POST.getlist(name) for name in form.fields}
+    request.session[DRAFTS_KEY] = drafts
+
+
+def _drop_draft(request: HttpRequest, step: str) -> None:
+    drafts = _drafts(request)
+    if drafts.pop(step, None) is not None:
+        request.session[DRAFTS_KEY] = drafts
+
+
+def _initial(form_class, answers: dict, draft: dict | None) -> dict:
+    initial = form_class.initial_from(answers)
+    for name, values in (draft or {}).items():
+        field = form_class.base_fields.get(name)
+        if field is None:
+            continue
+        if isinstance(field, forms.MultipleChoiceField):
+            initial[name] = values  # unticking every box is an answer too
+        elif values:
+            initial[name] = values[0]
+    return initial
+
+
 @require_http_methods(["GET"])
 def start(request: HttpRequest) -> HttpResponse:
     if request.GET.get("new"):
-        request.session.pop(SESSION_KEY, None)
+        for key in (SESSION_KEY, DRAFTS_KEY, ERRORS_KEY, EDIT_OF_KEY):
+            request.session.pop(key, None)
     return redirect("assessment:step", step=STEP_SLUGS[0])
 
 
@@ -43,39 +77,73 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
     form_class = STEPS[index]
     answers = _answers(request)
     if request.method == "GET":
-        form = form_class(initial=form_class.initial_from(answers))
-        return _render_step(request, form, index)
+        return _render_step(request, _form_for_get(request, form_class, answers), index)
 
     form = form_class(request.POST)
-    going_back = "back" in request.POST
-    if form.is_valid():
-        answers = {**answers, **form.to_answers()}
-        request.session[SESSION_KEY] = answers
-    elif not going_back:
-        return _render_step(request, form, index, status=200)
-    if going_back:
+    valid = form.is_valid()
+    if valid:
+        request.session[SESSION_KEY] = {**answers, **form.to_answers()}
+        _drop_draft(request, step)
+    else:
+        _keep_draft(request, step, form)  # Back, or an error: nothing typed is lost
+    if "back" in request.POST:
         return redirect("assessment:step", step=STEP_SLUGS[max(0, index - 1)])
+    if not valid:
+        return _render_step(request, form, index)
     if index + 1 < len(STEPS):
         return redirect("assessment:step", step=STEP_SLUGS[index + 1])
-    return _submit(request, answers)
+    return _submit(request, _answers(request))
+
+
+def _form_for_get(request: HttpRequest, form_class, answers: dict):
+    """The step as the user left it; bound and marked when a full check found errors."""
+    errors = dict(request.session.get(ERRORS_KEY) or {})
+    mine = {path: msgs for path, msgs in errors.items() if step_of(path)[0] is form_class}
+    if not mine:
+        return form_class(
+            initial=_initial(form_class, answers, _drafts(request).get(form_class.slug))
+        )
+    for path in mine:
+        errors.pop(path)
+    request.session[ERRORS_KEY] = errors
+    form = form_class(data=form_class.data_from(answers))
+    form.is_valid()
+    for path, problems in mine.items():
+        field = step_of(path)[1]
+        for problem in problems:
+            if field is None or field not in form.errors:
+                form.add_error(field, problem)
+    return form
 
 
 def _submit(request: HttpRequest, answers: dict) -> HttpResponse:
-    rerun_of = None
-    token = request.session.get("assessment_edit_of")
-    if token:
-        rerun_of = selectors.assessment_get(token)
+    missing = next((s for s in STEPS if not s.answered(answers)), None)
+    if missing is not None:
+        # The session expired, or a page came back from the browser's history after the
+        # questionnaire was finished elsewhere: say so plainly, keep what we have.
+        messages.warning(
+            request,
+            _(
+                "We no longer have your answers to “%(step)s” (the session may have expired). "
+                "Please answer that step again; your other answers are kept."
+            )
+            % {"step": missing.title},
+        )
+        return redirect("assessment:step", step=missing.slug)
+    rerun_of = selectors.assessment_get(request.session.get(EDIT_OF_KEY, ""))
     try:
         assessment = services.assessment_create(
             data=answers, language=get_language(), rerun_of=rerun_of
         )
     except services.InvalidAnswers as exc:
-        first = presentation.step_for_error(next(iter(exc.errors)))
-        for path, problems in exc.errors.items():
-            messages.error(request, f"{path}: {'; '.join(problems)}")
-        return redirect("assessment:step", step=first)
-    request.session.pop(SESSION_KEY, None)
-    request.session.pop("assessment_edit_of", None)
+        request.session[ERRORS_KEY] = exc.errors
+        first = step_of(next(iter(exc.errors)))[0]
+        return redirect("assessment:step", step=first.slug)
+    # The answers stay in the session: Back from the result, change one, and submit again
+    # makes a new result from all of them (linked to this one).
+    request.session[EDIT_OF_KEY] = assessment.token
+    request.session.pop(DRAFTS_KEY, None)
+    request.session.pop(ERRORS_KEY, None)
     return redirect(assessment.result_url())
 
 
@@ -86,11 +154,28 @@ def _render_step(request, form, index, status=200) -> HttpResponse:
         "number": index + 1,
         "steps": [(s.slug, s.title) for s in STEPS],
         "total": len(STEPS),
-        "progress": round(100 * index / len(STEPS)),
+        "progress": round(100 * (index + 1) / len(STEPS)),
         "is_last": index == len(STEPS) - 1,
         "is_first": index == 0,
+        "error_links": _error_links(form),
     }
     return render(request, "assessment/step.html", context, status=status)
+
+
+def _error_links(form) -> list[dict[str, str]]:
+    """The error summary: each error with the id of the control it belongs to."""
+    links = []
+    for name, problems in form.errors.items():
+        if name == forms.forms.NON_FIELD_ERRORS:
+            target, label = "step-title", ""
+        elif name == "services":
+            target, label = "services-fieldset", form.fields[name].label
+        else:
+            field = form.fields[name]
+            grouped = isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+            target, label = f"id_{name}{'_0' if grouped else ''}", field.label
+        links.extend({"target": target, "label": label, "message": m} for m in problems)
+    return links
 
 
 @require_http_methods(["GET"])
@@ -104,7 +189,8 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
 def edit(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment_or_404(token)
     request.session[SESSION_KEY] = assessment.answers
-    request.session["assessment_edit_of"] = assessment.token
+    request.session[EDIT_OF_KEY] = assessment.token
+    request.session.pop(DRAFTS_KEY, None)
     messages.info(
         request,
         _(

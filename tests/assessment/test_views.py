@@ -83,7 +83,10 @@ def test_a_step_with_errors_names_the_fields_and_keeps_the_answers(client, start
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Please correct the fields marked below." in body
+    # The summary names each problem and links to its field (it used to list nothing).
+    assert "<title>Error: The nature of the work" in body
+    assert "There is a problem" in body
+    assert 'href="#id_fte"' in body and 'href="#id_expertise_0"' in body
     assert "Ensure this value is greater than or equal to 1." in body
     assert 'value="predefined" ' in body and "checked" in body
     assert not Assessment.objects.exists()

@@ -1,0 +1,133 @@
+"""The questionnaire never loses or twists an answer: budgets as people type them, Back and
+Enter, a lost session, server-side errors on their fields."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from assessment import pdf
+from assessment.models import Assessment
+from catalog.models import Service
+from tests.assessment.test_views import STEP_DATA
+
+pytestmark = pytest.mark.django_db
+
+
+def _walk(client, lang="en", **constraints):
+    response = None
+    for step, data in STEP_DATA.items():
+        if step == "constraints":
+            data = {**data, **constraints}
+        response = client.post(f"/{lang}/assess/{step}/", {**data, "next": "1"})
+    return response
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "shown"),
+    [
+        ("id", "75.000.000", "Rp\u00a075.000.000"),
+        ("id", "75 juta", "Rp\u00a075.000.000"),
+        ("en", "75,000,000", "Rp\u00a075,000,000"),
+        ("en", "75 million", "Rp\u00a075,000,000"),
+    ],
+)
+def test_a_budget_typed_as_people_write_it_is_stored_and_restated(
+    client, starting_catalog, lang, typed, shown
+):
+    response = _walk(client, lang, monthly_budget_idr=typed)
+    assessment = Assessment.objects.get()
+    assert assessment.answers["constraints"]["monthly_budget_idr"] == 75_000_000
+    page = client.get(response["Location"]).content.decode()
+    assert shown in page
+    reader = PdfReader(io.BytesIO(pdf.render_pdf(assessment, lang)))
+    text = " ".join(p.extract_text() for p in reader.pages).replace("\u00a0", " ")
+    assert shown.replace("\u00a0", " ") in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "message"),
+    [
+        ("en", "75.000", "can be read in two ways"),
+        ("id", "75,000", "dapat dibaca dengan dua cara"),
+        ("id", "75 m", "dapat dibaca dengan dua cara"),
+        ("en", "lots", "Enter an amount in rupiah"),
+    ],
+)
+def test_an_ambiguous_budget_is_refused_at_its_field_with_an_example(
+    client, starting_catalog, lang, typed, message
+):
+    response = _walk(client, lang, monthly_budget_idr=typed)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert message in body
+    assert 'href="#id_monthly_budget_idr"' in body
+    assert f'value="{typed}"' in body  # what was typed stays in the field
+    assert not Assessment.objects.exists()
+
+
+def test_the_stored_budget_is_shown_back_with_separators(client, starting_catalog):
+    _walk(client, "id", monthly_budget_idr="75000000")
+    body = client.get("/id/assess/constraints/").content.decode()
+    assert 'value="75.000.000"' in body
+    assert ">Rp</span>" in body
+
+
+def test_next_comes_before_back_so_enter_moves_forward(client, starting_catalog):
+    client.post("/en/assess/organisation/", {**STEP_DATA["organisation"], "next": "1"})
+    body = client.get("/en/assess/services/").content.decode()
+    assert body.index('name="next"') < body.index('name="back"')
+
+
+def test_back_from_a_half_answered_step_keeps_what_was_typed(client, starting_catalog):
+    client.post("/en/assess/organisation/", {**STEP_DATA["organisation"], "next": "1"})
+    client.post("/en/assess/services/", {**STEP_DATA["services"], "next": "1"})
+    half = {"process_definition": "judgment", "fte": "40", "back": "1"}
+    response = client.post("/en/assess/work/", half)
+    assert response["Location"] == "/en/assess/services/"
+    body = client.get("/en/assess/work/").content.decode()
+    assert 'value="40"' in body
+    assert re.search(r'<input[^>]*value="judgment"[^>]*checked', body)
+    assert re.search(r'<input[^>]*name="seasonal_peaks"[^>]*value="no"[^>]*checked', body)
+    assert "There is a problem" not in body  # a draft is not an error until you move on
+
+
+def test_back_from_the_result_then_resubmitting_keeps_every_answer(client, starting_catalog):
+    first = _walk(client)
+    # The browser's Back shows the last step again; the user changes the budget only.
+    changed = {**STEP_DATA["constraints"], "monthly_budget_idr": "90000000", "next": "1"}
+    response = client.post("/en/assess/constraints/", changed)
+    assert response.status_code == 302 and response["Location"] != first["Location"]
+    newest = Assessment.objects.order_by("-pk").first()
+    assert newest.answers["constraints"]["monthly_budget_idr"] == 90_000_000
+    assert newest.answers["organisation"]["name"] == "PT Maju Jaya"
+    assert newest.rerun_of == Assessment.objects.order_by("pk").first()
+
+
+def test_a_lost_session_is_explained_in_plain_words(client, starting_catalog):
+    response = client.post(
+        "/en/assess/constraints/", {**STEP_DATA["constraints"], "next": "1"}, follow=True
+    )
+    body = response.content.decode()
+    assert response.redirect_chain[-1][0] == "/en/assess/organisation/"
+    assert "We no longer have your answers to “Your organisation”" in body
+    assert "organisation.industry" not in body and "work.process_definition" not in body
+    assert not Assessment.objects.exists()
+    # What was answered on the last step is kept.
+    assert client.session["assessment_answers"]["constraints"]["coverage"] == "24_7"
+
+
+def test_a_server_side_error_is_shown_on_its_field(client, starting_catalog):
+    for step in ("organisation", "services", "work", "priorities"):
+        client.post(f"/en/assess/{step}/", {**STEP_DATA[step], "next": "1"})
+    Service.objects.filter(slug="order_processing").delete()  # removed by a curator meanwhile
+    response = client.post(
+        "/en/assess/constraints/", {**STEP_DATA["constraints"], "next": "1"}, follow=True
+    )
+    body = response.content.decode()
+    assert response.redirect_chain[-1][0] == "/en/assess/services/"
+    assert "order_processing is not one of the available choices" in body
+    assert 'href="#services-fieldset"' in body
+    assert "services: unknown" not in body
+    assert not Assessment.objects.exists()
