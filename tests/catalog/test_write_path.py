@@ -116,3 +116,20 @@ def test_seeding_adds_missing_taxonomy_but_never_vendors_to_a_curated_catalog(st
     created = catalog_seed_starting()
     assert created == {"taxonomy": 1, "vendors": 0}
     assert list(Vendor.objects.values_list("slug", flat=True)) == ["tdcx"]
+
+
+def test_no_product_code_writes_the_catalog_in_bulk_outside_the_write_path():
+    """queryset.update and bulk_create skip the signal handlers: only catalog/services.py,
+    which bumps the version itself, may use them on catalog tables."""
+    import re
+
+    bulk = re.compile(r"\.(update|bulk_create|bulk_update)\(")
+    offenders = []
+    for app in ("catalog", "assessment", "bpo_advisor"):
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts or (path.name == "services.py" and app == "catalog"):
+                continue
+            for number, line in enumerate(path.read_text().splitlines(), 1):
+                if bulk.search(line) and not re.search(r"(attrs|errors|dict)\.update\(", line):
+                    offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == []
