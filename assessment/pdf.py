@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -73,7 +74,9 @@ def report_filename(assessment: Assessment) -> str:
 def render_html(assessment: Assessment, language: str) -> str:
     with translation.override(language):
         context = presentation.result_context(assessment, language)
-        context["generated_at"] = timezone.localtime()
+        now = timezone.localtime()
+        context["generated_at"] = now
+        context["generated_label"] = f"{date_format(now, 'DATETIME_FORMAT')} {now.tzname()}"
         context["language"] = language
         return render_to_string("assessment/report.html", context)
 

@@ -131,3 +131,11 @@ def test_a_server_side_error_is_shown_on_its_field(client, starting_catalog):
     assert 'href="#services-fieldset"' in body
     assert "services: unknown" not in body
     assert not Assessment.objects.exists()
+
+
+def test_times_carry_their_zone(client, starting_catalog):
+    response = _walk(client, "id")
+    assessment = Assessment.objects.get()
+    assert "WIB</time>" in client.get(response["Location"]).content.decode()
+    reader = PdfReader(io.BytesIO(pdf.render_pdf(assessment, "id")))
+    assert "WIB" in reader.pages[-1].extract_text()
