@@ -188,34 +188,31 @@ def answers_summary(
     budget = con.get("monthly_budget_idr")
     weeks = con.get("start_within_weeks")
     fte = scale.get("fte")
+
+    def asked(form_class, field: str, value: Any) -> tuple[Any, str]:
+        return form_class.base_fields[field].label, _choice(form_class, field, value)
+
+    def label_of(form_class, field: str) -> Any:
+        return form_class.base_fields[field].label
+
     rows = [
         (_("Organisation"), org.get("name") or "–"),
-        (_("Country"), country_name),
-        (_("Industry"), industry_name),
-        (_("Organisation size"), _choice(OrganisationForm, "size", org.get("size"))),
+        (label_of(OrganisationForm, "country"), country_name),
+        (label_of(OrganisationForm, "industry"), industry_name),
+        asked(OrganisationForm, "size", org.get("size")),
         (_("Services"), ", ".join(service_names.get(s, s) for s in answers.get("services", []))),
-        (
-            _("How is the work defined?"),
-            _choice(WorkForm, "process_definition", work.get("process_definition")),
+        *(
+            asked(WorkForm, field, work.get(field))
+            for field in (
+                "process_definition",
+                "expertise",
+                "customer_contact",
+                "core_to_business",
+                "driver",
+            )
         ),
-        (_("What expertise does it need?"), _choice(WorkForm, "expertise", work.get("expertise"))),
-        (
-            _("Does the work deal with your customers?"),
-            _choice(WorkForm, "customer_contact", work.get("customer_contact")),
-        ),
-        (
-            _("Is this work core to your business?"),
-            _choice(WorkForm, "core_to_business", work.get("core_to_business")),
-        ),
-        (_("What drives the decision?"), _choice(WorkForm, "driver", work.get("driver"))),
-        (
-            _("Full-time staff the work needs today"),
-            number_format(fte, force_grouping=True) if fte else "–",
-        ),
-        (
-            _("Does demand swing (holiday season, campaigns)?"),
-            _choice(WorkForm, "seasonal_peaks", scale.get("seasonal_peaks")),
-        ),
+        (label_of(WorkForm, "fte"), number_format(fte, force_grouping=True) if fte else "–"),
+        asked(WorkForm, "seasonal_peaks", scale.get("seasonal_peaks")),
         (
             _("Priorities"),
             ", ".join(
@@ -224,34 +221,28 @@ def answers_summary(
                 if k in PrioritiesForm.base_fields
             ),
         ),
+        asked(ConstraintsForm, "data_sensitivity", con.get("data_sensitivity")),
+        (label_of(ConstraintsForm, "languages"), ", ".join(names["languages"]) or "–"),
+        asked(ConstraintsForm, "coverage", con.get("coverage")),
+        asked(ConstraintsForm, "location", con.get("location")),
         (
-            _("How sensitive is the data?"),
-            _choice(ConstraintsForm, "data_sensitivity", con.get("data_sensitivity")),
+            label_of(ConstraintsForm, "monthly_budget_idr"),
+            rupiah(budget) if budget else _("not given"),
         ),
-        (_("Languages the vendor's staff must work in"), ", ".join(names["languages"]) or "–"),
-        (_("Hours to cover"), _choice(ConstraintsForm, "coverage", con.get("coverage"))),
-        (_("Preferred vendor location"), _choice(ConstraintsForm, "location", con.get("location"))),
-        (_("Monthly budget (rupiah)"), rupiah(budget) if budget else _("not given")),
         (
-            _("Start within (weeks)"),
+            label_of(ConstraintsForm, "start_within_weeks"),
             ngettext("%(n)s week", "%(n)s weeks", weeks) % {"n": weeks}
             if weeks is not None
             else _("not given"),
         ),
-        (
-            _("One vendor or several?"),
-            _choice(ConstraintsForm, "vendor_strategy", con.get("vendor_strategy")),
-        ),
-        (_("Who should run it?"), _choice(ConstraintsForm, "ownership", con.get("ownership"))),
-        (
-            _("Standard or customized service?"),
-            _choice(ConstraintsForm, "customization", con.get("customization")),
+        *(
+            asked(ConstraintsForm, field, con.get(field))
+            for field in ("vendor_strategy", "ownership", "customization", "remote_delivery_ok")
         ),
         (
-            _("May the vendor work fully remote (cloud-based)?"),
-            _choice(ConstraintsForm, "remote_delivery_ok", con.get("remote_delivery_ok")),
+            label_of(ConstraintsForm, "required_certifications"),
+            ", ".join(names["certifications"]) or _("none"),
         ),
-        (_("Required certifications"), ", ".join(names["certifications"]) or _("none")),
     ]
     return [{"question": str(q), "answer": str(a)} for q, a in rows]
 
