@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.utils.formats import number_format
@@ -263,11 +264,13 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
         .filter(slug__in=[v["slug"] for v in result["vendors"]])
         .values_list("slug", flat=True)
     )
+    sharing = Counter(v["rank"] for v in result["vendors"])
     vendors = []
     for v in result["vendors"]:
         vendors.append(
             {
                 **v,
+                "tied": sharing[v["rank"]] > 1,
                 "in_catalog": v["slug"] in live,
                 "score_pct": int(round(v["score"])),
                 "location_label": LOCATION.get(v.get("location_model"), _("unknown")),
@@ -293,6 +296,9 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
         "engine_version": stored_version,
         "engine_is_older": stored_version != ENGINE_VERSION,
         "confidence_pct": round((rec.get("confidence") or 0) * 100),
+        "has_fit": "fit_confidence" in rec,
+        "fit_pct": round((rec.get("fit_confidence") or 0) * 100),
+        "notices": rec.get("notices", []),
         "approach_label": label(APPROACH, rec.get("approach")),
         "model_label": label(MODEL, rec.get("model")),
         "specialisation_label": SPECIALISATION.get(rec.get("specialisation") or ""),

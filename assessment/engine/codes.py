@@ -145,3 +145,14 @@ class PointsTo(StrEnum):
 
     BPO_OR_KPO = "bpo_or_kpo"
     WORKFORCE = "workforce"
+
+
+class Notice(StrEnum):
+    """Sentences the buyer must see (``recommendation.notices[].code``)."""
+
+    NO_ELIGIBLE_VENDOR = "no_eligible_vendor"
+    CATALOG_COVERAGE_GAP = "catalog_coverage_gap"
+    STAFF_BEYOND_SIZE = "staff_beyond_size"
+    START_TOO_SOON = "start_too_soon"
+    BUDGET_IMPLAUSIBLE = "budget_implausible"
+    PRICES_UNKNOWN = "prices_unknown"

@@ -364,12 +364,10 @@ def _location(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str,
 
 
 def _work_system(
-    answers: Answers,
-    approach: str,
-    functions: Functions,
-    best_coverage: float,
-    reasons: list[Reason],
+    answers: Answers, approach: str, functions: Functions, reasons: list[Reason]
 ) -> tuple[str, float]:
+    # A gap in today's catalog is never a reason for several vendors: that is a catalog
+    # gap, and the result says so as a notice (fit.py), not as the client's operating model.
     c, p = answers.constraints, answers.priorities
     fit = W.WORK_SYSTEM_FIT
     if approach == Approach.CAPTIVE:
@@ -386,19 +384,6 @@ def _work_system(
             )
         )
         return WorkSystem.MULTI_SOURCING, fit["stated_multi"]
-    if c.vendor_strategy == "no_preference" and len(answers.services) >= 2 and best_coverage < 1:
-        reasons.append(
-            Reason(
-                "catalog_coverage",
-                WorkSystem.MULTI_SOURCING,
-                _(
-                    "No single vendor in the catalog covers every requested service (the best covers "
-                    "%(share)s%%): split the work among several vendors.",
-                    share=round(best_coverage * 100),
-                ),
-            )
-        )
-        return WorkSystem.MULTI_SOURCING, fit["catalog_gap"]
     flexible = p["flexibility"] >= W.FLEXIBILITY_HIGH or answers.scale.seasonal_peaks
     if c.remote_delivery_ok and flexible:
         reasons.append(
@@ -484,15 +469,14 @@ def _customization(answers: Answers, model: str, reasons: list[Reason]) -> tuple
     return Customization.STANDARD, fit["standard"]
 
 
-def decide(answers: Answers, taxonomy: Taxonomy, best_coverage: float) -> Recommendation:
-    """``best_coverage``: the largest share of the requested services one vendor offers."""
+def decide(answers: Answers, taxonomy: Taxonomy) -> Recommendation:
     reasons: list[Reason] = []
     functions = classify(answers, taxonomy)
     approach = _approach(answers, functions, reasons)
     model, model_agreement = _model(answers, functions, reasons)
     specialisation = _specialisation(model, functions, reasons)
     location, location_agreement = _location(answers, model, reasons)
-    work_system, system_fit = _work_system(answers, approach, functions, best_coverage, reasons)
+    work_system, system_fit = _work_system(answers, approach, functions, reasons)
     customization, custom_fit = _customization(answers, model, reasons)
     blend = W.CONFIDENCE_BLEND
     confidence = (

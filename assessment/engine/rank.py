@@ -26,6 +26,7 @@ class VendorMatch:
     slug: str
     name: str
     score: float
+    rank: int  # 1-based; equal scores share a rank (1, 2, 2, 4)
     location_model: str | None
     matched_services: tuple[str, ...]
     missing_services: tuple[str, ...]
@@ -67,6 +68,15 @@ def location_model(client_country: str, delivery_countries: tuple[str, ...]) -> 
     if any(country in near for country in delivery_countries):
         return Location.NEARSHORE
     return Location.OFFSHORE
+
+
+def competition_ranks(scores: list[float]) -> list[int]:
+    """Ranks for scores sorted best first: equal scores share a rank, the next rank skips
+    (1, 2, 2, 4), so an exact tie never looks like an order."""
+    ranks: list[int] = []
+    for index, score in enumerate(scores):
+        ranks.append(ranks[-1] if index and score == scores[index - 1] else index + 1)
+    return ranks
 
 
 def _listed(offers: bool, verified: bool, attribute: str, unknown: list[str]) -> float:
@@ -288,12 +298,13 @@ class Ranker:
         total = sum(weights[k] for k in crit)
         return round(100 * sum(weights[k] * crit[k] for k in crit) / total, 1)
 
-    def match(self, vendor: VendorRecord, score: float) -> VendorMatch:
+    def match(self, vendor: VendorRecord, score: float, position: int) -> VendorMatch:
         crit, unknown, loc = self.criteria(vendor)
         return VendorMatch(
             slug=vendor.slug,
             name=vendor.name,
             score=score,
+            rank=position,
             location_model=loc,
             matched_services=tuple(s for s in self.requested_order if s in vendor.services),
             missing_services=tuple(s for s in self.requested_order if s not in vendor.services),
@@ -318,7 +329,11 @@ def rank(
         for vendor in screened.eligible
     ]
     top = heapq.nsmallest(W.MAX_RANKED, scored, key=lambda row: row[:3])
-    matches = tuple(ranker.match(vendor, -neg_score) for neg_score, _n, _s, vendor in top)
+    positions = competition_ranks([-row[0] for row in top])
+    matches = tuple(
+        ranker.match(vendor, -neg_score, position)
+        for (neg_score, _n, _s, vendor), position in zip(top, positions, strict=True)
+    )
     # Vendors failing a real must-have first (that says something about them), then the
     # ones that simply do other work; by name within each group.
     shown = heapq.nsmallest(

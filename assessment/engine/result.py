@@ -13,16 +13,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import advice, decide, rank
+from . import advice, decide, fit, rank
 from . import weights as W
 from .answers import SCHEMA_VERSION, Answers, Taxonomy
 from .codes import attribute
 from .records import VendorRecord
 from .text import Translate, render_stored
 
+# 1.2.0: vendors[].rank with ties; recommendation.fit_confidence, fit_rationale, notices;
+# a catalog coverage gap is a notice, no longer a reason for multi-sourcing.
 # 1.1.0: attribute codes named after the catalog's fields ("customizations", "size_band");
 # due-diligence questions keyed by attribute; sentences stored rendered in each language.
-ENGINE_VERSION = "1.1.0"
+ENGINE_VERSION = "1.2.0"
 SHORTLIST = W.SHORTLIST
 
 
@@ -34,6 +36,8 @@ class Result:
     roadmap: tuple[advice.Stage, ...]
     sla_metrics: tuple[advice.SlaMetric, ...]
     due_diligence: tuple[advice.DueDiligence, ...]
+    fit: fit.Fit
+    notices: tuple[fit.Notice, ...]
 
     def to_data(self, renderers: Mapping[str, Translate] | None = None) -> dict[str, Any]:
         """JSON-able and language-neutral: every sentence as its message id and parameters,
@@ -55,6 +59,11 @@ class Result:
                 "work_system": str(rec.work_system),
                 "customization": str(rec.customization),
                 "confidence": rec.confidence,
+                "fit_confidence": self.fit.confidence,
+                "fit_rationale": [text(t) for t in self.fit.rationale],
+                "notices": [
+                    {"code": str(n.code), "message": text(n.message)} for n in self.notices
+                ],
                 "rationale": [
                     {
                         "factor": str(r.factor),
@@ -69,6 +78,7 @@ class Result:
                     "slug": v.slug,
                     "name": v.name,
                     "score": v.score,
+                    "rank": v.rank,
                     "location_model": str(v.location_model) if v.location_model else None,
                     "matched_services": list(v.matched_services),
                     "missing_services": list(v.missing_services),
@@ -116,7 +126,7 @@ class Result:
 
 def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord]) -> Result:
     screened = rank.screen(answers, vendors)
-    rec = decide.decide(answers, taxonomy, screened.best_coverage)
+    rec = decide.decide(answers, taxonomy)
     ranking = rank.rank(
         answers,
         screened,
@@ -133,6 +143,8 @@ def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord])
         roadmap=advice.roadmap(answers, rec, shortlist, sum(len(d.questions) for d in checklist)),
         sla_metrics=advice.sla_metrics(answers, rec),
         due_diligence=checklist,
+        fit=fit.fit(ranking),
+        notices=fit.notices(answers, screened, ranking, rec.approach),
     )
 
 
@@ -150,6 +162,9 @@ def _questions(entry: dict, vendor_unknown: list[str], text) -> list[dict[str, A
     return questions
 
 
+RENDERED_KEYS = ("rationale", "fit_rationale", "notices")
+
+
 def render_result(
     data: dict[str, Any], translate: Translate, language: str | None = None
 ) -> dict[str, Any]:
@@ -159,16 +174,24 @@ def render_result(
         return render_stored(stored, translate, language)
 
     rec = data.get("recommendation") or {}
+    stored = data.get("vendors") or []
+    # Engine 1.0 stored no rank: derive it from the scores the same way.
+    ranks = rank.competition_ranks([v.get("score", 0) for v in stored])
     vendors = [
-        {**v, "unknown": [attribute(u) for u in v.get("unknown") or []]}
-        for v in data.get("vendors") or []
+        {**v, "rank": v.get("rank", r), "unknown": [attribute(u) for u in v.get("unknown") or []]}
+        for v, r in zip(stored, ranks, strict=True)
     ]
     unknown_of = {v.get("slug"): v["unknown"] for v in vendors}
     return {
         "schema_version": data.get("schema_version", SCHEMA_VERSION),
         "engine_version": data.get("engine_version", ""),
         "recommendation": {
-            **{k: v for k, v in rec.items() if k != "rationale"},
+            **{k: v for k, v in rec.items() if k not in RENDERED_KEYS},
+            "fit_rationale": [text(t) for t in rec.get("fit_rationale") or []],
+            "notices": [
+                {"code": n.get("code", ""), "message": text(n.get("message"))}
+                for n in rec.get("notices") or []
+            ],
             "rationale": [
                 {
                     "factor": r.get("factor", ""),

@@ -56,7 +56,6 @@ LOCATION_FIT_DEFAULT = 0.5
 # confidence; our judgment: stated wishes fit best, inferences less.
 WORK_SYSTEM_FIT = {
     "stated_multi": 0.9,
-    "catalog_gap": 0.6,
     "cloud_for_flexibility": 0.7,
     "hybrid_for_mixed_load": 0.6,
     "stated_single": 0.8,
@@ -122,6 +121,24 @@ SIZE_FIT_ONE_BAND_SHORT = 0.4
 # above it, at most this much, falling to 0 at twice the budget.
 PRICE_FIT_PARTLY_WITHIN = 0.6
 PRICE_FIT_ABOVE_MAX = 0.3
+
+# -- Fit confidence: how well today's catalog can serve the recommendation.
+# A real choice needs at least this many eligible vendors (our judgment: the usual
+# minimum of bidders for a competitive tender).
+FIT_FULL_DEPTH = 3
+# The shortlist's fit: half from the share of requested services it offers, half from the
+# share of scoring facts the catalog knows (our judgment: both matter equally).
+FIT_BLEND = {"services": 0.5, "known": 0.5}
+
+# -- Sanity notices (never errors: the buyer may know better).
+# Outsourced full-time staff beyond which a request looks out of scale for the client's size
+# (our judgment: an outsourced team many times the client's own headcount).
+PLAUSIBLE_FTE_BY_SIZE = {"startup": 500, "sme": 2_000, "large": 50_000, "multinational": 100_000}
+# A start sooner than this leaves no time for the transition that S2 calls "very crucial".
+MIN_TRANSITION_WEEKS = 2
+# A monthly budget per full-time person below this cannot pay anyone full time in Indonesia
+# (our judgment, far below any regional minimum wage; the wage-floor table comes later).
+IMPLAUSIBLE_BUDGET_PER_FTE_IDR = 1_000_000
 
 # How many ranked and excluded vendors a result keeps (the counts keep the totals).
 MAX_RANKED = 50

@@ -108,3 +108,37 @@ def test_codes_this_version_does_not_know_render_readably(saved, client):
     body = client.get(f"/en/assess/r/{saved.token}/").content.decode()
     assert "vendor lock in" in body and "follow the sun" in body and "sustainability" in body
     assert _text(pdf.render_pdf(Assessment.objects.get(pk=saved.pk), "en"))
+
+
+def test_ranks_ties_fit_and_notices_reach_the_page_the_api_and_the_pdf(starting_catalog, client):
+    answers = base_answers(
+        services=["customer_service", "payroll", "marketing_services"], scale__fte=5000
+    )
+    response = client.post(
+        "/api/assessments/", answers, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    result = response.json()["result"]
+    rec = result["recommendation"]
+    assert [v["rank"] for v in result["vendors"][:3]] == [1, 2, 2]
+    assert 0 < rec["fit_confidence"] < 1 and len(rec["fit_rationale"]) == 3
+    codes = {n["code"] for n in rec["notices"]}
+    assert {"catalog_coverage_gap", "staff_beyond_size"} <= codes
+    token = response.json()["token"]
+    page = client.get(f"/id/assess/r/{token}/").content.decode()
+    assert "seri" in page and "Kecocokan katalog" in page and 'id="notices"' in page
+    assert "celah katalog" in page
+    text = _text(pdf.render_pdf(Assessment.objects.get(token=token), "en"))
+    assert "gap in the catalog" in text and "Catalog fit" in text and "tied" in text
+
+
+def test_an_engine_1_0_result_gets_ranks_from_its_scores(saved, client):
+    saved.result = _engine_1_0(saved.result)
+    for vendor in saved.result["vendors"]:
+        vendor.pop("rank", None)
+    saved.save()
+    api = client.get(f"/api/assessments/{saved.token}/").json()["result"]
+    scores = [v["score"] for v in api["vendors"]]
+    ranks = [v["rank"] for v in api["vendors"]]
+    assert ranks[0] == 1 and all(
+        (r == ranks[i - 1]) == (scores[i] == scores[i - 1]) for i, r in enumerate(ranks) if i
+    )
