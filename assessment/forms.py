@@ -16,6 +16,7 @@ from django_countries import countries
 from catalog.models import Certification, Industry, Language, Service, ServiceCategory
 
 from .engine import answers as contract
+from .engine.places import default_languages
 from .money import MoneyError, parse_rupiah
 
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
@@ -302,6 +303,16 @@ class WorkForm(StepForm):
         _("Does demand swing (holiday season, campaigns)?"),
         _("BPO lets you add staff for peaks without recruiting."),
     )
+    current_staff = forms.IntegerField(
+        label=_("How many of your own staff do this work today?"),
+        min_value=0,
+        max_value=contract.MAX_FTE,
+        required=False,
+        help_text=_(
+            "0 if the work is new. Leave empty if you are not sure. It tells how many people's "
+            "jobs the change touches."
+        ),
+    )
 
     @classmethod
     def initial_from(cls, answers: dict) -> dict:
@@ -310,6 +321,7 @@ class WorkForm(StepForm):
         work["core_to_business"] = _bool_initial(work.get("core_to_business"))
         work["fte"] = scale.get("fte")
         work["seasonal_peaks"] = _bool_initial(scale.get("seasonal_peaks"))
+        work["current_staff"] = scale.get("current_staff")
         return {k: v for k, v in work.items() if v is not None}
 
     def to_answers(self) -> dict:
@@ -325,7 +337,11 @@ class WorkForm(StepForm):
                     "driver",
                 )
             },
-            "scale": {"fte": d["fte"], "seasonal_peaks": d["seasonal_peaks"]},
+            "scale": {
+                "fte": d["fte"],
+                "seasonal_peaks": d["seasonal_peaks"],
+                "current_staff": d.get("current_staff"),
+            },
         }
 
 
@@ -511,6 +527,11 @@ class ConstraintsForm(StepForm):
     @classmethod
     def initial_from(cls, answers: dict) -> dict:
         data = dict(answers.get("constraints") or {})
+        if "languages" not in data:
+            # A client abroad starts from its own country's language, not from Indonesian.
+            country = (answers.get("organisation") or {}).get("country") or "ID"
+            known = frozenset(Language.objects.values_list("slug", flat=True))
+            data["languages"] = list(default_languages(country, known))
         if "remote_delivery_ok" in data:
             data["remote_delivery_ok"] = _bool_initial(data["remote_delivery_ok"])
         return {k: v for k, v in data.items() if v is not None}

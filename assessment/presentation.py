@@ -19,14 +19,19 @@ from .engine.codes import (
     Attribute,
     Criterion,
     Customization,
+    Delivery,
+    Engagement,
     Level,
     Location,
+    LocationMix,
     Metric,
     Model,
     PointsTo,
     Risk,
+    Sourcing,
     Specialisation,
     Stage,
+    Strength,
     WorkSystem,
 )
 from .forms import ConstraintsForm, OrganisationForm, PrioritiesForm, WorkForm
@@ -58,6 +63,25 @@ WORK_SYSTEM = {
     WorkSystem.CAPTIVE: _("Captive BPO"),
     WorkSystem.MULTI_SOURCING: _("Multi-sourcing BPO"),
 }
+SOURCING = {
+    Sourcing.SINGLE_VENDOR: _("One vendor"),
+    Sourcing.MULTI_SOURCING: _("Several vendors (multi-sourcing)"),
+    Sourcing.CAPTIVE: _("Your own subsidiary (captive)"),
+}
+DELIVERY = {
+    Delivery.ON_SITE: _("From sites (the vendor's or yours)"),
+    Delivery.CLOUD_BASED: _("Cloud-based (remote)"),
+}
+LOCATION_MIX = {
+    LocationMix.SINGLE: _("One location"),
+    LocationMix.HYBRID: _("Hybrid (several locations)"),
+}
+ENGAGEMENT = {
+    Engagement.PROCESS: _("A process the vendor runs"),
+    Engagement.WORKFORCE: _("Workforce provision: staff you direct (not BPO)"),
+    Engagement.MIXED: _("A process, and staff you direct"),
+}
+STRENGTH = {Strength.GOOD: _("good match"), Strength.WEAK: _("weak match")}
 CUSTOMIZATION = {
     Customization.STANDARD: _("Standard BPO"),
     Customization.CUSTOMIZED: _("Customized BPO"),
@@ -110,6 +134,20 @@ METRIC = {
     Metric.AVAILABILITY: _("Availability"),
     Metric.ON_TIME_DELIVERY: _("On-time delivery"),
     Metric.QUALITY_ACCEPTANCE: _("Quality acceptance"),
+    Metric.SERVICE_LEVEL: _("Service level (calls)"),
+    Metric.CHAT_RESPONSE_TIME: _("Chat response time"),
+    Metric.EMAIL_RESPONSE_TIME: _("Email and ticket response time"),
+    Metric.CONTACT_RATE: _("Contact rate"),
+    Metric.CONVERSION_RATE: _("Conversion rate"),
+    Metric.RIGHT_PARTY_CONTACT: _("Right-party contact rate"),
+    Metric.PROMISE_TO_PAY: _("Promise-to-pay rate"),
+    Metric.RECOVERY_RATE: _("Recovery rate"),
+    Metric.PAYROLL_ACCURACY: _("Payroll accuracy"),
+    Metric.ON_TIME_PAYMENT: _("On-time payment"),
+    Metric.STATUTORY_FILING: _("Statutory filings on time"),
+    Metric.CLOSE_TIME: _("Month-end close"),
+    Metric.TIME_TO_HIRE: _("Time to hire"),
+    Metric.RETENTION_AFTER_PROBATION: _("Retention after probation"),
     Metric.FILL_RATE: _("Fill rate"),
     Metric.TIME_TO_FILL: _("Time to fill"),
     Metric.COST_EFFICIENCY: _("Cost efficiency"),
@@ -127,6 +165,25 @@ POINTS_TO = {
     Approach.KEEP_IN_HOUSE: _("Keep in house"),
     Approach.CAPTIVE: _("Captive"),
     PointsTo.WORKFORCE: _("Workforce outsourcing (not BPO)"),
+}
+# The stages keep the source's five names; keep-in-house and captive advice walk their own
+# road through them, so three stages read differently there.
+STAGE_BY_APPROACH = {
+    Approach.KEEP_IN_HOUSE: {
+        Stage.VENDOR_SELECTION: _("What to outsource around it"),
+        Stage.TRANSITION: _("Strengthen the team"),
+        Stage.RELATIONSHIP_MANAGEMENT: _("Ownership"),
+    },
+    Approach.CAPTIVE: {
+        Stage.VENDOR_SELECTION: _("Your entity and a transition partner"),
+        Stage.TRANSITION: _("Build-up and hand-over"),
+        Stage.RELATIONSHIP_MANAGEMENT: _("Running the centre"),
+    },
+}
+VENDORS_HEADING = {
+    Approach.OUTSOURCE: _("Vendors ranked for you"),
+    Approach.KEEP_IN_HOUSE: _("Vendors for the supporting work you could outsource"),
+    Approach.CAPTIVE: _("Possible transition partners for your centre"),
 }
 
 
@@ -215,6 +272,12 @@ def answers_summary(
         (label_of(WorkForm, "fte"), number_format(fte, force_grouping=True) if fte else "–"),
         asked(WorkForm, "seasonal_peaks", scale.get("seasonal_peaks")),
         (
+            label_of(WorkForm, "current_staff"),
+            number_format(scale["current_staff"], force_grouping=True)
+            if scale.get("current_staff") is not None
+            else _("not given"),
+        ),
+        (
             _("Priorities"),
             ", ".join(
                 f"{PrioritiesForm.base_fields[k].label} {v}/5"
@@ -281,6 +344,7 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
                 "matched_names": [service_names.get(s, s) for s in v.get("matched_services", [])],
                 "missing_names": [service_names.get(s, s) for s in v.get("missing_services", [])],
                 "unknown_names": [label(ATTRIBUTE, u) for u in v["unknown"]],
+                "weak": v.get("strength") == Strength.WEAK,
             }
         )
     organisation = answers.get("organisation") or {}
@@ -300,11 +364,30 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
         "fit_pct": round((rec.get("fit_confidence") or 0) * 100),
         "notices": rec.get("notices", []),
         "approach_label": label(APPROACH, rec.get("approach")),
+        "in_house": rec.get("approach") == Approach.KEEP_IN_HOUSE,
         "model_label": label(MODEL, rec.get("model")),
         "specialisation_label": SPECIALISATION.get(rec.get("specialisation") or ""),
         "location_label": label(LOCATION, rec.get("location")),
         "work_system_label": label(WORK_SYSTEM, rec.get("work_system")),
         "customization_label": label(CUSTOMIZATION, rec.get("customization")),
+        # Engine 1.3 and later answer the work system's three questions separately.
+        "work_system_parts": [
+            (str(title), label(table, rec[key]))
+            for key, title, table in (
+                ("sourcing", _("Who runs the work"), SOURCING),
+                ("delivery", _("Delivery"), DELIVERY),
+                ("location_mix", _("Location mix"), LOCATION_MIX),
+                ("engagement", _("What you buy"), ENGAGEMENT),
+            )
+            if rec.get(key)
+        ],
+        "catalog_location_label": LOCATION.get(rec.get("catalog_location"))
+        if rec.get("catalog_location") and rec.get("catalog_location") != rec.get("location")
+        else None,
+        "supporting_names": [service_names.get(s, s) for s in rec.get("supporting_services") or []],
+        "vendors_heading": VENDORS_HEADING.get(
+            rec.get("approach"), VENDORS_HEADING[Approach.OUTSOURCE]
+        ),
         "function_labels": [category_names.get(f, f) for f in rec.get("functions", [])],
         "rationale": [
             {**r, "points_to_label": label(POINTS_TO, r["points_to"])} for r in rec["rationale"]
@@ -313,10 +396,22 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
         "shortlist": vendors[:5],
         "excluded": result["excluded"],
         "risks": [
-            {**r, "label": label(RISK, r["risk"]), "level_label": label(LEVEL, r["level"])}
+            {
+                **r,
+                "why": r["why"][:1].upper() + r["why"][1:],  # facts start in lower case
+                "label": label(RISK, r["risk"]),
+                "level_label": label(LEVEL, r["level"]),
+            }
             for r in result["risks"]
         ],
-        "roadmap": [{**s, "label": label(STAGE, s["stage"])} for s in result["roadmap"]],
+        "roadmap": [
+            {
+                **s,
+                "label": STAGE_BY_APPROACH.get(rec.get("approach"), {}).get(s["stage"])
+                or label(STAGE, s["stage"]),
+            }
+            for s in result["roadmap"]
+        ],
         "sla_metrics": [
             {
                 **m,

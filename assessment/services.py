@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -36,6 +37,7 @@ from .engine import (
     recommend,
     render_result,
 )
+from .engine.text import Name, name
 from .models import Assessment
 
 
@@ -47,27 +49,62 @@ class InvalidAnswers(Exception):
         self.errors = errors
 
 
-def _function_families() -> tuple[dict[str, str], tuple[str, ...]]:
-    """Each task function's family (its own, else its parent's) and the display order."""
+def _function_families() -> tuple[dict[str, str], tuple[str, ...], dict]:
+    """Each task function's family (its own, else its parent's), the display order, and
+    the functions' names."""
     rows = list(
         ServiceCategory.objects.filter(dimension=Dimension.FUNCTION)
         .order_by("position", "pk")
-        .values_list("slug", "family", "parent__family")
+        .values_list("slug", "family", "parent__family", "name_id", "name_en")
     )
-    families = {slug: family or parent_family or "" for slug, family, parent_family in rows}
-    return families, tuple(slug for slug, _family, _parent in rows)
+    families = {slug: family or parent_family or "" for slug, family, parent_family, *_n in rows}
+    names = {("function", row[0]): name(id=row[3], en=row[4]) for row in rows}
+    return families, tuple(row[0] for row in rows), names
+
+
+def _named(model, kind: str) -> tuple[frozenset[str], dict[tuple[str, str], Name]]:
+    rows = model.objects.values_list("slug", "name_id", "name_en")
+    return frozenset(r[0] for r in rows), {(kind, r[0]): name(id=r[1], en=r[2]) for r in rows}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[tuple[str, str], Name]:
+    """Country names in each interface language (django-countries' own translations)."""
+    by_language: dict[str, dict[str, str]] = {}
+    for language, _label in settings.LANGUAGES:
+        with translation.override(language):
+            by_language[language] = {code: str(label) for code, label in countries}
+    codes = by_language[settings.LANGUAGES[0][0]]
+    return {
+        ("country", code): Name(
+            tuple(sorted((lang, by_language[lang][code]) for lang in by_language))
+        )
+        for code in codes
+    }
 
 
 def load_taxonomy() -> Taxonomy:
-    families, order = _function_families()
+    families, order, function_names = _function_families()
+    services = Service.objects.values_list("slug", "function__slug", "name_id", "name_en")
+    industries, industry_names = _named(Industry, "industry")
+    certifications, certification_names = _named(Certification, "certification")
+    languages, language_names = _named(Language, "language")
     return Taxonomy(
-        service_functions=dict(Service.objects.values_list("slug", "function__slug")),
-        industries=frozenset(Industry.objects.values_list("slug", flat=True)),
-        certifications=frozenset(Certification.objects.values_list("slug", flat=True)),
-        languages=frozenset(Language.objects.values_list("slug", flat=True)),
+        service_functions={row[0]: row[1] for row in services},
+        industries=industries,
+        certifications=certifications,
+        languages=languages,
         countries=frozenset(code for code, _name in countries),
         function_families=families,
         function_order=order,
+        names={
+            **_country_names(),
+            **function_names,
+            **{("service", r[0]): name(id=r[2], en=r[3]) for r in services},
+            **industry_names,
+            **certification_names,
+            **language_names,
+        },
     )
 
 
@@ -76,6 +113,7 @@ def _translator(language: str):
         with translation.override(language):
             return gettext(message)
 
+    translate.language = language  # names from the catalog render in this language
     return translate
 
 
@@ -221,4 +259,4 @@ def result_render(result_data: dict[str, Any], language: str | None = None) -> d
     """The stored result with its sentences in ``language`` (default: the active one)."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
-        return render_result(result_data, gettext, language)
+        return render_result(result_data, _translator(language), language)

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .text import Text, _
+from . import places
+from .text import Name, Text, _
 
 SCHEMA_VERSION = 1
 
@@ -47,7 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "scale.fte": 10,
     "scale.seasonal_peaks": False,
     "constraints.data_sensitivity": "internal",
-    "constraints.languages": ("id",),
+    "constraints.languages": ("id",),  # for a client in Indonesia; see default_languages
     "constraints.coverage": "business_hours",
     "constraints.location": "any",
     "constraints.monthly_budget_idr": None,
@@ -73,6 +74,22 @@ class Taxonomy:
     # engine does not know, is treated as business process work and the result says so.
     function_families: Mapping[str, str] = field(default_factory=dict)
     function_order: tuple[str, ...] = ()  # function slugs in display order
+    # Names in each interface language, by (kind, slug): kinds "service", "function",
+    # "language", "country", "industry". Sentences use them instead of raw codes.
+    names: Mapping[tuple[str, str], Name] = field(default_factory=dict)
+
+    def name(self, kind: str, slug: str) -> Name:
+        found = self.names.get((kind, slug))
+        if found is not None:
+            return found
+        readable = slug.replace("_", " ") if kind != "country" else slug
+        return Name((("en", readable),))
+
+    def family(self, service: str) -> str:
+        return self.function_families.get(self.service_functions.get(service, ""), "")
+
+    def is_knowledge(self, service: str) -> bool:
+        return self.family(service) == "kpo"
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,8 @@ class Work:
 class Scale:
     fte: int
     seasonal_peaks: bool
+    # How many of the client's own staff do this work today (None: not said; 0: new work).
+    current_staff: int | None = None
 
 
 @dataclass(frozen=True)
@@ -257,7 +276,7 @@ TOP_KEYS = (
 )
 ORG_KEYS = ("name", "country", "industry", "size")
 WORK_KEYS = ("process_definition", "expertise", "customer_contact", "core_to_business", "driver")
-SCALE_KEYS = ("fte", "seasonal_peaks")
+SCALE_KEYS = ("fte", "seasonal_peaks", "current_staff")
 CONSTRAINT_KEYS = (
     "data_sensitivity",
     "languages",
@@ -317,6 +336,7 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
     scale = r.section(data, "scale", SCALE_KEYS, required=False)
     fte = r.integer(scale, "scale.fte", 1, MAX_FTE, default=DEFAULTS["scale.fte"])
     peaks = r.boolean(scale, "scale.seasonal_peaks", default=DEFAULTS["scale.seasonal_peaks"])
+    current_staff = r.integer(scale, "scale.current_staff", 0, MAX_FTE, default=None, nullable=True)
 
     prio = r.section(data, "priorities", PRIORITIES, required=False)
     priorities = {
@@ -335,7 +355,8 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
             "constraints.languages",
             taxonomy.languages,
             _("language"),
-            default=d["constraints.languages"],
+            # A client abroad does not default to Indonesian: its own country's language.
+            default=places.default_languages(country.upper(), taxonomy.languages),
         ),
         coverage=r.choice(con, "constraints.coverage", COVERAGE, d["constraints.coverage"]),
         location=r.choice(con, "constraints.location", LOCATIONS, d["constraints.location"]),
@@ -369,7 +390,7 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
         organisation=Organisation(name.strip(), country.upper(), industry, size),
         services=services,
         work=Work(process_definition, expertise, customer_contact, core, driver),
-        scale=Scale(fte, peaks),
+        scale=Scale(fte, peaks, current_staff),
         priorities=priorities,
         constraints=constraints,
     )

@@ -126,7 +126,22 @@ class Stage(StrEnum):
 
 
 class Metric(StrEnum):
+    # Engine 1.2 and earlier: one response time for calls, chat and email.
     FIRST_RESPONSE_TIME = "first_response_time"
+    SERVICE_LEVEL = "service_level"
+    CHAT_RESPONSE_TIME = "chat_response_time"
+    EMAIL_RESPONSE_TIME = "email_response_time"
+    CONTACT_RATE = "contact_rate"
+    CONVERSION_RATE = "conversion_rate"
+    RIGHT_PARTY_CONTACT = "right_party_contact"
+    PROMISE_TO_PAY = "promise_to_pay"
+    RECOVERY_RATE = "recovery_rate"
+    PAYROLL_ACCURACY = "payroll_accuracy"
+    ON_TIME_PAYMENT = "on_time_payment"
+    STATUTORY_FILING = "statutory_filing"
+    CLOSE_TIME = "close_time"
+    TIME_TO_HIRE = "time_to_hire"
+    RETENTION_AFTER_PROBATION = "retention_after_probation"
     FIRST_CONTACT_RESOLUTION = "first_contact_resolution"
     CUSTOMER_SATISFACTION = "customer_satisfaction"
     ACCURACY_RATE = "accuracy_rate"
@@ -138,6 +153,44 @@ class Metric(StrEnum):
     FILL_RATE = "fill_rate"
     TIME_TO_FILL = "time_to_fill"
     COST_EFFICIENCY = "cost_efficiency"
+
+
+class Sourcing(StrEnum):
+    """Who runs the work (``recommendation.sourcing``)."""
+
+    SINGLE_VENDOR = "single_vendor"
+    MULTI_SOURCING = "multi_sourcing"
+    CAPTIVE = "captive"
+
+
+class Delivery(StrEnum):
+    """From sites or remotely (``recommendation.delivery``)."""
+
+    ON_SITE = "on_site"
+    CLOUD_BASED = "cloud_based"
+
+
+class LocationMix(StrEnum):
+    """One location or a mix (``recommendation.location_mix``)."""
+
+    SINGLE = "single"
+    HYBRID = "hybrid"
+
+
+class Engagement(StrEnum):
+    """What is bought (``recommendation.engagement``): a process the vendor runs, people
+    the client directs (workforce provision, not BPO), or both."""
+
+    PROCESS = "process"
+    WORKFORCE = "workforce"
+    MIXED = "mixed"
+
+
+class Strength(StrEnum):
+    """How well a ranked vendor is known to fit (``vendors[].strength``)."""
+
+    GOOD = "good"
+    WEAK = "weak"
 
 
 class PointsTo(StrEnum):
@@ -156,3 +209,12 @@ class Notice(StrEnum):
     START_TOO_SOON = "start_too_soon"
     BUDGET_IMPLAUSIBLE = "budget_implausible"
     PRICES_UNKNOWN = "prices_unknown"
+    LOCATION_NOT_IN_CATALOG = "location_not_in_catalog"
+    BUDGET_BELOW_WAGE_FLOOR = "budget_below_wage_floor"
+    VENDOR_STRATEGY_DEPARTED = "vendor_strategy_departed"
+    LOCATION_DEPARTED = "location_departed"
+    OWNERSHIP_DEPARTED = "ownership_departed"
+    SINGLE_VENDOR_COVERAGE = "single_vendor_coverage"
+    FEW_VENDORS_FOR_MULTI = "few_vendors_for_multi"
+    WEAK_MATCHES_ONLY = "weak_matches_only"
+    LANGUAGES_NOT_COVERED = "languages_not_covered"

@@ -1,5 +1,6 @@
 """Which outsourcing model: approach, BPO or KPO and specialisation, functions, location,
-work system and customisation. Every factor that moves a decision is recorded as a Reason.
+work system and customisation. Every factor that moves a decision is recorded as a Reason,
+and each decision ends with one that says what decided it.
 """
 
 from __future__ import annotations
@@ -10,18 +11,21 @@ from dataclasses import dataclass
 from . import weights as W
 from .answers import Answers, Taxonomy
 from .codes import (
-    LOCATIONS,
     Approach,
     Customization,
+    Delivery,
+    Engagement,
     Family,
-    Location,
+    LocationMix,
     Model,
     PointsTo,
+    Sourcing,
     Specialisation,
     WorkSystem,
 )
+from .location import DISTANCE, LocationDecision, decide_location
 from .rules import ELEMENT_RULES
-from .text import Text, _
+from .text import Text, _, names_list
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,31 @@ class Recommendation:
     customization: str
     confidence: float
     rationale: tuple[Reason, ...]
+    sourcing: str = Sourcing.SINGLE_VENDOR
+    delivery: str = Delivery.ON_SITE
+    location_mix: str = LocationMix.SINGLE
+    engagement: str = Engagement.PROCESS
+    # Where the catalog's vendors for this advice deliver from, relative to the client:
+    # the location itself when some vendor delivers from there, else the nearest location
+    # that has vendors (and a notice says so); None when no vendor's location is known.
+    catalog_location: str | None = None
+    # For keep-in-house advice: the supporting services that could still be outsourced.
+    supporting_services: tuple[str, ...] = ()
+    location_detail: LocationDecision | None = None
+
+    @property
+    def delivery_location(self) -> str:
+        """Where the work would actually be delivered from with the vendors listed."""
+        return self.catalog_location or self.location
+
+
+@dataclass(frozen=True)
+class Supply:
+    """Where the eligible catalog vendors deliver from: plain data from the screen."""
+
+    countries: frozenset[str] = frozenset()
+    eligible: int = 0
+    best_coverage: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -82,7 +111,18 @@ def _ordered_functions(functions: Functions, answers: Answers, taxonomy: Taxonom
     return tuple(sorted(counts, key=lambda f: (-counts[f], order.index(f))))
 
 
-def _services_element(functions: Functions, reasons: list[Reason]) -> tuple[float, float]:
+def _function_names(functions: Functions, taxonomy: Taxonomy, *families: str):
+    chosen = [f for f in taxonomy.function_order if f in functions.counts] + sorted(
+        f for f in functions.counts if f not in taxonomy.function_order
+    )
+    return names_list(
+        [taxonomy.name("function", f) for f in chosen if functions.families[f] in families]
+    )
+
+
+def _services_element(
+    functions: Functions, taxonomy: Taxonomy, reasons: list[Reason]
+) -> tuple[float, float]:
     """S1's "focus" and "activities": what the requested work is."""
     for function in functions.unclassified:
         reasons.append(
@@ -104,9 +144,10 @@ def _services_element(functions: Functions, reasons: list[Reason]) -> tuple[floa
                 "services",
                 Model.KPO,
                 _(
-                    "%(share)s%% of the requested services are knowledge work (analysis, research, "
-                    "design, legal or content): the activities of KPO, not of process outsourcing.",
+                    "%(share)s%% of the requested services are knowledge work (%(functions)s): the "
+                    "activities of KPO, not of process outsourcing.",
                     share=round(kpo_share * 100),
+                    functions=_function_names(functions, taxonomy, Family.KPO),
                 ),
             )
         )
@@ -116,27 +157,75 @@ def _services_element(functions: Functions, reasons: list[Reason]) -> tuple[floa
                 "services",
                 Model.BPO,
                 _(
-                    "%(share)s%% of the requested services are business processes (customer contact, "
-                    "administration, data or IT support): the activities BPO providers run.",
+                    "%(share)s%% of the requested services are business processes (%(functions)s): "
+                    "the activities BPO providers run.",
                     share=round(bpo_share * 100),
+                    functions=_function_names(functions, taxonomy, Family.BPO, Family.WORKFORCE),
                 ),
             )
         )
     return W.SERVICES_WEIGHT * bpo_share, W.SERVICES_WEIGHT * kpo_share
 
 
-def _model(answers: Answers, functions: Functions, reasons: list[Reason]) -> tuple[str, float]:
+def _model(
+    answers: Answers, functions: Functions, taxonomy: Taxonomy, reasons: list[Reason]
+) -> tuple[str, float]:
     """BPO vs KPO from the six elements. Returns the model and how strongly they agree."""
-    bpo, kpo = _services_element(functions, reasons)
+    bpo, kpo = _services_element(functions, taxonomy, reasons)
+    # (points for BPO, points for KPO, what the element is) of every element that counted
+    weighed = [(bpo, kpo, ELEMENT_WORDS["services"])]
     for rule in ELEMENT_RULES:
         if getattr(answers.work, rule.factor) != rule.value:
             continue
         bpo += rule.bpo
         kpo += rule.kpo
+        weighed.append((rule.bpo, rule.kpo, ELEMENT_WORDS[rule.factor]))
         reasons.append(Reason(rule.factor, rule.points_to, rule.message))
     model = Model.KPO if kpo > bpo else Model.BPO
     agreement = abs(bpo - kpo) / (bpo + kpo)
+    side = 1 if model == Model.KPO else 0
+    decider = max(weighed, key=lambda row: row[side] - row[1 - side])
+    against = max(weighed, key=lambda row: row[1 - side] - row[side])
+    won, lost = (kpo, bpo) if side else (bpo, kpo)
+    reasons.append(
+        Reason(
+            "model",
+            model,
+            _(
+                "%(model)s wins by %(won)s points to %(lost)s, decided above all by %(decider)s; "
+                "%(other)s pointed the other way.",
+                model=MODEL_WORDS[model],
+                won=_points(won),
+                lost=_points(lost),
+                decider=decider[2],
+                other=against[2],
+            )
+            if against[1 - side] > against[side]
+            else _(
+                "%(model)s wins by %(won)s points to %(lost)s, decided above all by %(decider)s; "
+                "no element pointed the other way.",
+                model=MODEL_WORDS[model],
+                won=_points(won),
+                lost=_points(lost),
+                decider=decider[2],
+            ),
+        )
+    )
     return model, agreement
+
+
+def _points(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+MODEL_WORDS = {Model.BPO: _("BPO"), Model.KPO: _("KPO")}
+ELEMENT_WORDS = {
+    "services": _("what the requested services are"),
+    "process_definition": _("how the work is defined"),
+    "expertise": _("the skills it needs"),
+    "driver": _("what drives the decision"),
+    "customer_contact": _("contact with your customers"),
+}
 
 
 SPECIALISATION_MESSAGES = {
@@ -177,6 +266,7 @@ def _specialisation(model: str, functions: Functions, reasons: list[Reason]) -> 
 
 
 def _approach(answers: Answers, functions: Functions, reasons: list[Reason]) -> str:
+    size = answers.organisation.size
     if answers.constraints.ownership == "own_subsidiary":
         reasons.append(
             Reason(
@@ -188,6 +278,17 @@ def _approach(answers: Answers, functions: Functions, reasons: list[Reason]) -> 
                 ),
             )
         )
+        if size in W.SMALL_FOR_CAPTIVE:
+            reasons.append(
+                Reason(
+                    "organisation.size",
+                    Approach.OUTSOURCE,
+                    _(
+                        "For an organisation of your size a subsidiary is a large investment in "
+                        "set-up, permits and management; compare it with a vendor's offer first."
+                    ),
+                )
+            )
         return Approach.CAPTIVE
     if answers.work.core_to_business:
         reasons.append(
@@ -201,233 +302,199 @@ def _approach(answers: Answers, functions: Functions, reasons: list[Reason]) -> 
             )
         )
         return Approach.KEEP_IN_HOUSE
-    if set(functions.families.values()) == {Family.WORKFORCE}:
+    return Approach.OUTSOURCE
+
+
+def _engagement(functions: Functions, reasons: list[Reason]) -> str:
+    workforce = functions.share(Family.WORKFORCE)
+    if workforce == 1:
         reasons.append(
             Reason(
                 "services",
                 PointsTo.WORKFORCE,
                 _(
-                    "You are asking for people, not for a process: this is general workforce "
-                    "outsourcing, not BPO. The vendor supplies staff; you keep running the process."
+                    "You are asking for people, not for a process: this is workforce provision, "
+                    "not BPO. The vendor supplies staff; you keep running and supervising the work."
                 ),
             )
         )
-    return Approach.OUTSOURCE
+        return Engagement.WORKFORCE
+    if workforce > 0:
+        reasons.append(
+            Reason(
+                "services",
+                PointsTo.WORKFORCE,
+                _(
+                    "Part of the request is people rather than a process: for that part the vendor "
+                    "supplies staff you direct, and the SLA measures filling the positions."
+                ),
+            )
+        )
+        return Engagement.MIXED
+    return Engagement.PROCESS
 
 
-def _location(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str, float]:
-    c, p, work = answers.constraints, answers.priorities, answers.work
-    score = dict.fromkeys(LOCATIONS, 0.0)
-    onshore_push = W.SENSITIVITY_ONSHORE[c.data_sensitivity]
-    score[Location.ONSHORE] += onshore_push
-    if onshore_push >= W.SENSITIVITY_REASON_THRESHOLD:
-        score[Location.NEARSHORE] += onshore_push * W.NEARSHORE_SHARE_OF_SENSITIVITY
-        reasons.append(
-            Reason(
-                "data_sensitivity",
-                Location.ONSHORE,
-                _(
-                    "The data is %(level)s: a domestic vendor keeps it under your own country's law "
-                    "and makes compliance easier.",
-                    level=SENSITIVITY_LABELS[c.data_sensitivity],
-                ),
-            )
-        )
-    cost = p["cost"] - W.PRIORITY_MIDDLE
-    if cost > 0:
-        score[Location.OFFSHORE] += W.OFFSHORE_FOR_COST * cost
-        score[Location.NEARSHORE] += W.OFFSHORE_FOR_COST * cost * W.NEARSHORE_SHARE_OF_COST
-        reasons.append(
-            Reason(
-                "priorities.cost",
-                Location.OFFSHORE,
-                _("Cost matters a lot to you: offshore vendors work where wages are lower."),
-            )
-        )
-    communication = p["communication"] - W.PRIORITY_MIDDLE
-    if communication > 0:
-        push = W.ONSHORE_FOR_COMMUNICATION * communication
-        score[Location.ONSHORE] += push
-        score[Location.NEARSHORE] += push * W.NEARSHORE_SHARE_OF_COMMUNICATION
-        reasons.append(
-            Reason(
-                "priorities.communication",
-                Location.ONSHORE,
-                _(
-                    "Easy communication matters to you: the same time zone, language and work culture "
-                    "point to a vendor close by."
-                ),
-            )
-        )
-    control = p["control"] - W.PRIORITY_MIDDLE
-    if control > 0:
-        score[Location.ONSHORE] += W.ONSHORE_FOR_CONTROL * control
-        reasons.append(
-            Reason(
-                "priorities.control",
-                Location.ONSHORE,
-                _(
-                    "You want close control: it is easier with a vendor you can visit and coordinate "
-                    "with quickly."
-                ),
-            )
-        )
-    if not c.remote_delivery_ok:
-        score[Location.ONSHORE] += W.NO_REMOTE_ONSHORE
-        reasons.append(
-            Reason(
-                "constraints.remote_delivery_ok",
-                Location.ONSHORE,
-                _("The vendor may not work fully remote: its staff must be within reach."),
-            )
-        )
-    if (
-        work.customer_contact == "direct"
-        and "id" in c.languages
-        and answers.organisation.country == "ID"
-    ):
-        score[Location.ONSHORE] += W.DIRECT_CONTACT_ONSHORE
-        reasons.append(
-            Reason(
-                "customer_contact",
-                Location.ONSHORE,
-                _(
-                    "Your customers will talk to the vendor's staff in Indonesian: local agents know "
-                    "the language and the culture."
-                ),
-            )
-        )
-    if model == Model.KPO and work.driver == "expertise":
-        score[Location.OFFSHORE] += W.KPO_EXPERTISE_OFFSHORE
-        reasons.append(
-            Reason(
-                "driver",
-                Location.OFFSHORE,
-                _(
-                    "For specialist knowledge work the best talent pool may be abroad: countries such "
-                    "as India and those of Eastern Europe are known for KPO."
-                ),
-            )
-        )
+# What could still be outsourced around core work, by the function of the core work
+# (our judgment: the routine work that surrounds each kind of core team).
+SUPPORTING_BY_FUNCTION = {
+    "front_office": ("order_processing", "data_entry"),
+    "back_office": ("data_conversion", "ocr_indexing", "data_entry"),
+    "ites": ("it_helpdesk", "it_support"),
+    "kpo": ("data_entry", "database_management"),
+    "lpo": ("ocr_indexing", "data_conversion"),
+    "rpo": ("data_entry", "database_management"),
+}
 
-    ranked = sorted(LOCATIONS, key=lambda loc: (-score[loc], LOCATIONS.index(loc)))
-    best, second = ranked[0], ranked[1]
-    spread = sum(score.values()) or 1.0
-    agreement = min(1.0, (score[best] - score[second]) / spread + W.LOCATION_AGREEMENT_FLOOR)
-    if c.location != "any":
-        if c.location != best and score[best] > score[c.location] + W.PREFERENCE_OVERRIDE_MARGIN:
-            reasons.append(
-                Reason(
-                    "constraints.location",
-                    c.location,
-                    _(
-                        "You prefer %(location)s, so that is the recommendation, although the other "
-                        "factors lean towards %(other)s: weigh that before you decide.",
-                        location=LOCATION_LABELS[c.location],
-                        other=LOCATION_LABELS[best],
-                    ),
-                )
-            )
-            return c.location, W.LOCATION_FIT_PREFERENCE_CONTESTED
-        reasons.append(
-            Reason(
-                "constraints.location",
-                c.location,
-                _(
-                    "You prefer %(location)s, and nothing else speaks strongly against it.",
-                    location=LOCATION_LABELS[c.location],
-                ),
-            )
-        )
-        return c.location, max(agreement, W.LOCATION_FIT_PREFERENCE_HELD)
-    if not any(score.values()):
-        reasons.append(
-            Reason(
-                "location",
-                Location.ONSHORE,
-                _("Nothing pushes the work abroad, so a domestic vendor is the simplest choice."),
-            )
-        )
-        return Location.ONSHORE, W.LOCATION_FIT_DEFAULT
-    if best == Location.NEARSHORE:
-        reasons.append(
-            Reason(
-                "location",
-                Location.NEARSHORE,
-                _(
-                    "Cost and ease of coordination both matter: a vendor in a neighbouring country "
-                    "balances the two."
-                ),
-            )
-        )
-    return best, agreement
+
+def _supporting(answers: Answers, functions: Functions, taxonomy: Taxonomy) -> tuple[str, ...]:
+    requested = set(answers.services)
+    out: list[str] = []
+    for function in functions.counts:
+        for service in SUPPORTING_BY_FUNCTION.get(function, ()):
+            if service in taxonomy.service_functions and service not in requested:
+                out.append(service)
+    return tuple(dict.fromkeys(out))
 
 
 def _work_system(
-    answers: Answers, approach: str, functions: Functions, reasons: list[Reason]
-) -> tuple[str, float]:
-    # A gap in today's catalog is never a reason for several vendors: that is a catalog
-    # gap, and the result says so as a notice (fit.py), not as the client's operating model.
+    answers: Answers,
+    approach: str,
+    functions: Functions,
+    located: LocationDecision,
+    reasons: list[Reason],
+) -> tuple[str, str, str, str, float]:
+    """Sourcing, delivery and location mix, each its own question (questionnaire.md, "Work
+    system"), and the headline work system that follows from them.
+
+    A gap in today's catalog is never a reason for several vendors: that is a catalog gap,
+    and the result says so as a notice (fit.py), not as the client's operating model."""
     c, p = answers.constraints, answers.priorities
     fit = W.WORK_SYSTEM_FIT
+    # -- sourcing: who runs the work
     if approach == Approach.CAPTIVE:
-        return WorkSystem.CAPTIVE, 1.0
-    if c.vendor_strategy == "multi":
+        sourcing, sourcing_fit = Sourcing.CAPTIVE, 1.0
+    elif c.vendor_strategy == "multi" and answers.scale.fte < W.MULTI_SOURCING_MIN_FTE:
+        sourcing, sourcing_fit = Sourcing.SINGLE_VENDOR, fit["stated_multi_too_small"]
+        reasons.append(
+            Reason(
+                "constraints.vendor_strategy",
+                WorkSystem.SINGLE_VENDOR,
+                _(
+                    "You asked for several vendors, but %(fte)s full-time staff is too small a team "
+                    "to split: each vendor adds a contract, an SLA and hand-offs to manage. One "
+                    "vendor is advised; add a second when the work grows.",
+                    fte=answers.scale.fte,
+                ),
+            )
+        )
+    elif c.vendor_strategy == "multi":
+        sourcing, sourcing_fit = Sourcing.MULTI_SOURCING, fit["stated_multi"]
         reasons.append(
             Reason(
                 "constraints.vendor_strategy",
                 WorkSystem.MULTI_SOURCING,
                 _(
-                    "You want several vendors: multi-sourcing lowers the dependence on one provider and "
-                    "takes the best of each for its function."
+                    "You asked for several vendors: multi-sourcing lowers the dependence on one "
+                    "provider and takes the best of each for its function."
                 ),
             )
         )
-        return WorkSystem.MULTI_SOURCING, fit["stated_multi"]
+    elif (
+        c.vendor_strategy == "no_preference"
+        and answers.scale.fte >= W.MULTI_SOURCING_SCALE_FTE
+        and len(functions.counts) >= 2
+    ):
+        sourcing, sourcing_fit = Sourcing.MULTI_SOURCING, fit["multi_for_scale"]
+        reasons.append(
+            Reason(
+                "scale",
+                WorkSystem.MULTI_SOURCING,
+                _(
+                    "%(fte)s full-time staff across %(n)s functions is a large dependence on one "
+                    "provider: give each function its own vendor to spread the risk.",
+                    fte=answers.scale.fte,
+                    n=len(functions.counts),
+                ),
+            )
+        )
+    elif c.vendor_strategy == "single":
+        sourcing, sourcing_fit = Sourcing.SINGLE_VENDOR, fit["stated_single"]
+        reasons.append(
+            Reason(
+                "constraints.vendor_strategy",
+                WorkSystem.SINGLE_VENDOR,
+                _(
+                    "You asked for one vendor, and the advice keeps it: one contract, one SLA, "
+                    "one relationship to manage."
+                ),
+            )
+        )
+    else:
+        sourcing, sourcing_fit = Sourcing.SINGLE_VENDOR, fit["default_single"]
+        reasons.append(
+            Reason(
+                "work_system",
+                WorkSystem.SINGLE_VENDOR,
+                _(
+                    "%(fte)s full-time staff fits one vendor: one contract and one SLA are the "
+                    "easiest to control.",
+                    fte=answers.scale.fte,
+                ),
+            )
+        )
+    # -- delivery: from sites or remotely
     flexible = p["flexibility"] >= W.FLEXIBILITY_HIGH or answers.scale.seasonal_peaks
-    if c.remote_delivery_ok and flexible:
+    if c.remote_delivery_ok and flexible and sourcing != Sourcing.CAPTIVE:
+        delivery, delivery_fit = Delivery.CLOUD_BASED, fit["cloud_for_flexibility"]
+        why = (
+            _("your demand has seasonal peaks")
+            if answers.scale.seasonal_peaks
+            else _("flexibility matters to you (%(value)s of 5)", value=p["flexibility"])
+        )
         reasons.append(
             Reason(
                 "priorities.flexibility",
                 WorkSystem.CLOUD_BASED,
                 _(
-                    "Demand swings or flexibility matters, and the work may be done remotely: a "
-                    "cloud-based BPO scales capacity up and down as you need."
+                    "Delivered cloud-based: %(why)s and you allow remote work, so capacity can "
+                    "scale up and down without new sites. This is how the work is delivered, not "
+                    "how many vendors run it.",
+                    why=why,
                 ),
             )
         )
-        return WorkSystem.CLOUD_BASED, fit["cloud_for_flexibility"]
+    else:
+        delivery, delivery_fit = Delivery.ON_SITE, 1.0
+    # -- location mix: one location or several
     mixed = len(functions.counts) >= 2 and answers.scale.fte >= W.HYBRID_MIN_FTE
     if mixed and p["cost"] >= W.HYBRID_PRIORITY and p["communication"] >= W.HYBRID_PRIORITY:
+        mix, mix_fit = LocationMix.HYBRID, fit["hybrid_for_mixed_load"]
         reasons.append(
             Reason(
                 "scale",
                 WorkSystem.HYBRID,
                 _(
-                    "A large, mixed workload with both cost and communication high on your list: a "
-                    "hybrid model keeps the sensitive or customer-facing part close and sends the rest "
-                    "where it is cheaper."
+                    "%(fte)s full-time staff over %(n)s functions, with both cost and communication "
+                    "high on your list: a hybrid set-up keeps the sensitive or customer-facing part "
+                    "close and sends the rest where it is cheaper.",
+                    fte=answers.scale.fte,
+                    n=len(functions.counts),
                 ),
             )
         )
-        return WorkSystem.HYBRID, fit["hybrid_for_mixed_load"]
-    if c.vendor_strategy == "single":
-        reasons.append(
-            Reason(
-                "constraints.vendor_strategy",
-                WorkSystem.SINGLE_VENDOR,
-                _("You want one vendor: one contract, one SLA, one relationship to manage."),
-            )
-        )
-        return WorkSystem.SINGLE_VENDOR, fit["stated_single"]
-    reasons.append(
-        Reason(
-            "work_system",
-            WorkSystem.SINGLE_VENDOR,
-            _("The workload fits one vendor: one contract and one SLA are the easiest to control."),
-        )
-    )
-    return WorkSystem.SINGLE_VENDOR, fit["default_single"]
+    else:
+        mix, mix_fit = LocationMix.SINGLE, 1.0
+    if sourcing == Sourcing.CAPTIVE:
+        headline = WorkSystem.CAPTIVE
+    elif sourcing == Sourcing.MULTI_SOURCING:
+        headline = WorkSystem.MULTI_SOURCING
+    elif mix == LocationMix.HYBRID:
+        headline = WorkSystem.HYBRID
+    elif delivery == Delivery.CLOUD_BASED:
+        headline = WorkSystem.CLOUD_BASED
+    else:
+        headline = WorkSystem.SINGLE_VENDOR
+    return sourcing, delivery, mix, headline, min(sourcing_fit, delivery_fit, mix_fit)
 
 
 def _customization(answers: Answers, model: str, reasons: list[Reason]) -> tuple[str, float]:
@@ -469,19 +536,43 @@ def _customization(answers: Answers, model: str, reasons: list[Reason]) -> tuple
     return Customization.STANDARD, fit["standard"]
 
 
-def decide(answers: Answers, taxonomy: Taxonomy) -> Recommendation:
+def _catalog_location(location: str, home: str, supply: Supply) -> str | None:
+    """The location of the vendors the advice can list: the advised one when some eligible
+    vendor delivers from there, else the nearest one that has vendors."""
+    from .places import relation
+
+    offered = {relation(home, country) for country in supply.countries}
+    if not offered:
+        return None
+    if location in offered:
+        return location
+    return min(offered, key=lambda loc: (abs(DISTANCE[loc] - DISTANCE[location]), DISTANCE[loc]))
+
+
+def decide(answers: Answers, taxonomy: Taxonomy, supply: Supply | None = None) -> Recommendation:
+    supply = supply or Supply()
     reasons: list[Reason] = []
     functions = classify(answers, taxonomy)
     approach = _approach(answers, functions, reasons)
-    model, model_agreement = _model(answers, functions, reasons)
+    engagement = _engagement(functions, reasons)
+    model, model_agreement = _model(answers, functions, taxonomy, reasons)
     specialisation = _specialisation(model, functions, reasons)
-    location, location_agreement = _location(answers, model, reasons)
-    work_system, system_fit = _work_system(answers, approach, functions, reasons)
-    customization, custom_fit = _customization(answers, model, reasons)
+    located = decide_location(answers, taxonomy, model, supply.countries)
+    for push in located.pushes + located.notes:
+        if push.explanation.msgid:
+            reasons.append(Reason(push.factor, push.location, push.explanation))
+    reasons.append(Reason("location", located.location, located.summary))
+    # Keep-in-house advice carries no operating model for a vendor: the values stay (the
+    # contract has them) but their reasons are left out of the rationale.
+    kept = reasons if approach != Approach.KEEP_IN_HOUSE else []
+    sourcing, delivery, mix, work_system, system_fit = _work_system(
+        answers, approach, functions, located, kept
+    )
+    customization, custom_fit = _customization(answers, model, kept)
     blend = W.CONFIDENCE_BLEND
     confidence = (
         blend["model"] * (0.5 + model_agreement / 2)
-        + blend["location"] * location_agreement
+        + blend["location"] * located.agreement
         + blend["work_system"] * system_fit
         + blend["customization"] * custom_fit
     )
@@ -493,22 +584,18 @@ def decide(answers: Answers, taxonomy: Taxonomy) -> Recommendation:
         model=model,
         specialisation=specialisation,
         functions=_ordered_functions(functions, answers, taxonomy),
-        location=location,
+        location=located.location,
         work_system=work_system,
         customization=customization,
         confidence=round(max(low, min(high, confidence)), 2),
         rationale=tuple(reasons),
+        sourcing=sourcing,
+        delivery=delivery,
+        location_mix=mix,
+        engagement=engagement,
+        catalog_location=_catalog_location(located.location, answers.organisation.country, supply),
+        supporting_services=_supporting(answers, functions, taxonomy)
+        if approach == Approach.KEEP_IN_HOUSE
+        else (),
+        location_detail=located,
     )
-
-
-SENSITIVITY_LABELS = {
-    "public": _("public"),
-    "internal": _("internal"),
-    "confidential": _("confidential"),
-    "regulated": _("regulated personal, health or financial data"),
-}
-LOCATION_LABELS = {
-    Location.ONSHORE: _("onshore (a domestic vendor)"),
-    Location.NEARSHORE: _("nearshore (a neighbouring country)"),
-    Location.OFFSHORE: _("offshore (overseas)"),
-}

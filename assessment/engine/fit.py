@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import places
 from . import weights as W
-from .answers import Answers
+from .answers import Answers, Taxonomy
 from .codes import Notice as NoticeCode
+from .codes import Sourcing, Strength
+from .decide import Recommendation
+from .location import LOCATION_LABELS
 from .rank import Ranking, Screen
-from .text import Text, _
+from .text import Text, _, names_list
+from .wages import BudgetCheck
 
 
 @dataclass(frozen=True)
@@ -68,10 +73,17 @@ def fit(ranking: Ranking) -> Fit:
 
 
 def notices(
-    answers: Answers, screened: Screen, ranking: Ranking, approach: str
+    answers: Answers,
+    screened: Screen,
+    ranking: Ranking,
+    rec: Recommendation,
+    taxonomy: Taxonomy,
+    budget: BudgetCheck | None,
 ) -> tuple[Notice, ...]:
     found: list[Notice] = []
     c, scale = answers.constraints, answers.scale
+    approach = rec.approach
+    found += _departures(answers, rec, taxonomy)
     if not ranking.vendors and approach == "outsource":
         found.append(
             Notice(
@@ -82,16 +94,86 @@ def notices(
                 ),
             )
         )
-    if ranking.vendors and len(answers.services) >= 2 and screened.best_coverage < 1:
+    if rec.catalog_location and rec.catalog_location != rec.location and ranking.vendors:
         found.append(
             Notice(
-                NoticeCode.CATALOG_COVERAGE_GAP,
+                NoticeCode.LOCATION_NOT_IN_CATALOG,
                 _(
-                    "No vendor in today's catalog offers all %(n)s requested services (the best "
-                    "offers %(share)s%%). That is a gap in the catalog, not a reason to split the "
-                    "work: ask the shortlisted vendors whether they also do the rest.",
-                    n=len(answers.services),
-                    share=round(screened.best_coverage * 100),
+                    "The best location for you is %(best)s, but no catalog vendor delivers from "
+                    "there. The vendors listed are %(actual)s for you, and the risks below are "
+                    "worked out for them; look beyond the catalog if %(best)s matters more.",
+                    best=LOCATION_LABELS[rec.location],
+                    actual=LOCATION_LABELS[rec.catalog_location],
+                ),
+            )
+        )
+    in_house = approach == "keep_in_house"  # vendors there are for the supporting work only
+    if (
+        ranking.vendors
+        and not in_house
+        and len(answers.services) >= 2
+        and screened.best_coverage < 1
+    ):
+        requested = len(answers.services)
+        if c.vendor_strategy == "single" and rec.sourcing == Sourcing.SINGLE_VENDOR:
+            found.append(
+                Notice(
+                    NoticeCode.SINGLE_VENDOR_COVERAGE,
+                    _(
+                        "You want one vendor, but the best in the catalog offers %(n)s of the "
+                        "%(total)s services you need. Ask the shortlisted vendors whether they "
+                        "also do the rest, or accept a second vendor for it.",
+                        n=round(screened.best_coverage * requested),
+                        total=requested,
+                    ),
+                )
+            )
+        elif rec.sourcing != Sourcing.MULTI_SOURCING:
+            found.append(
+                Notice(
+                    NoticeCode.CATALOG_COVERAGE_GAP,
+                    _(
+                        "No vendor in today's catalog offers all %(n)s requested services (the "
+                        "best offers %(share)s%%). That is a gap in the catalog, not a reason to "
+                        "split the work: ask the shortlisted vendors whether they also do the rest.",
+                        n=requested,
+                        share=round(screened.best_coverage * 100),
+                    ),
+                )
+            )
+    if rec.sourcing == Sourcing.MULTI_SOURCING and ranking.eligible_total < W.MULTI_MIN_VENDORS:
+        found.append(
+            Notice(
+                NoticeCode.FEW_VENDORS_FOR_MULTI,
+                _(
+                    "Several vendors are advised, but only %(n)s catalog vendor(s) are eligible: "
+                    "find the others beyond the catalog before you plan the split.",
+                    n=ranking.eligible_total,
+                ),
+            )
+        )
+    shortlist = ranking.vendors[: W.SHORTLIST]
+    if shortlist and not in_house and all(v.strength == Strength.WEAK for v in shortlist):
+        found.append(
+            Notice(
+                NoticeCode.WEAK_MATCHES_ONLY,
+                _(
+                    "Every vendor listed is a weak match: it offers only part of the work, or "
+                    "matches the service label with no known experience in your industry. Treat "
+                    "the list as leads to check, not as a shortlist."
+                ),
+            )
+        )
+    uncovered = _uncovered_languages(answers, screened)
+    if uncovered and approach != "keep_in_house":
+        found.append(
+            Notice(
+                NoticeCode.LANGUAGES_NOT_COVERED,
+                _(
+                    "No eligible vendor is known to work in %(languages)s, and it is not spoken "
+                    "where they deliver from: ask each vendor for staff in it, or look beyond "
+                    "the catalog.",
+                    languages=names_list([taxonomy.name("language", x) for x in uncovered]),
                 ),
             )
         )
@@ -118,7 +200,24 @@ def notices(
                 ),
             )
         )
-    if c.monthly_budget_idr is not None:
+    if budget is not None and budget.below_highest:
+        found.append(
+            Notice(
+                NoticeCode.BUDGET_BELOW_WAGE_FLOOR,
+                _(
+                    "This budget covers about %(high)s of the %(fte)s staff at the Jakarta minimum "
+                    "wage (Rp %(jakarta)s a month in %(year)s, with employer contributions and "
+                    "holiday allowance), and %(low)s at the lowest provincial minimum wage, before "
+                    "any vendor fee. Check the budget or the number of staff.",
+                    high=budget.staff_at_highest,
+                    fte=scale.fte,
+                    jakarta=_rupiah(budget.highest.monthly_idr),
+                    year=budget.highest.year,
+                    low=budget.staff_at_lowest,
+                ),
+            )
+        )
+    elif c.monthly_budget_idr is not None:
         per_fte = c.monthly_budget_idr // scale.fte
         if per_fte < W.IMPLAUSIBLE_BUDGET_PER_FTE_IDR:
             found.append(
@@ -128,14 +227,14 @@ def notices(
                         "The budget works out at Rp %(per_fte)s per full-time person a month, too "
                         "little to pay anyone full time: check the amount (it is for all the "
                         "outsourced work, per month).",
-                        per_fte=f"{per_fte:,}".replace(",", "\u00a0"),  # readable in both languages
+                        per_fte=_rupiah(per_fte),
                     ),
                 )
             )
     cost_led = answers.priorities["cost"] >= W.HIGH_PRIORITY
-    shortlist = ranking.vendors[: W.SHORTLIST]
     if (
         cost_led
+        and not in_house
         and shortlist
         and all("price" in v.unknown or "price" not in v.criteria for v in shortlist)
     ):
@@ -150,3 +249,72 @@ def notices(
             )
         )
     return tuple(found)
+
+
+def _rupiah(amount: int) -> str:
+    return f"{amount:,}".replace(",", "\u00a0")  # readable in both languages
+
+
+def _uncovered_languages(answers: Answers, screened: Screen) -> list[str]:
+    """Required languages no eligible vendor is known to work in and that are not spoken in
+    any country they deliver from (English aside: the working language of the trade)."""
+    if not screened.eligible:
+        return []
+    known = frozenset().union(*(v.languages for v in screened.eligible))
+    spoken = frozenset().union(
+        *(places.COUNTRY_LANGUAGES.get(x, frozenset()) for x in screened.countries)
+    )
+    return [
+        code
+        for code in answers.constraints.languages
+        if code != places.LINGUA_FRANCA and code not in known and code not in spoken
+    ]
+
+
+def _departures(answers: Answers, rec: Recommendation, taxonomy: Taxonomy) -> list[Notice]:
+    """Where the advice departs from what the answers asked: what was asked, what is
+    advised, and why (questionnaire.md, "Work system")."""
+    c = answers.constraints
+    out: list[Notice] = []
+    if c.ownership == "outsource" and rec.approach == "keep_in_house":
+        out.append(
+            Notice(
+                NoticeCode.OWNERSHIP_DEPARTED,
+                _(
+                    "You asked to outsource this work; the advice is to keep it in house, because "
+                    "you said it is core to your business. Only the supporting work around it is "
+                    "worth outsourcing."
+                ),
+            )
+        )
+    if c.vendor_strategy == "multi" and rec.sourcing == Sourcing.SINGLE_VENDOR:
+        out.append(
+            Notice(
+                NoticeCode.VENDOR_STRATEGY_DEPARTED,
+                _(
+                    "You asked for several vendors; one vendor is advised, because %(fte)s "
+                    "full-time staff is too small a team to split.",
+                    fte=answers.scale.fte,
+                ),
+            )
+        )
+    detail = rec.location_detail
+    if detail is not None and detail.departed:
+        out.append(
+            Notice(
+                NoticeCode.LOCATION_DEPARTED,
+                _(
+                    "You asked for %(asked)s; %(advised)s is advised, because the work is done in "
+                    "%(language)s, which is spoken in %(countries)s, not in your country.",
+                    asked=LOCATION_LABELS[c.location],
+                    advised=LOCATION_LABELS[rec.location],
+                    language=names_list(
+                        [taxonomy.name("language", x) for x in detail.languages_abroad[:1]]
+                    ),
+                    countries=names_list(
+                        [taxonomy.name("country", x) for x in detail.language_countries]
+                    ),
+                ),
+            )
+        )
+    return out

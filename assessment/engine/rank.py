@@ -12,9 +12,10 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
+from . import places
 from . import weights as W
 from .answers import Answers
-from .codes import Attribute, Criterion, Location
+from .codes import Attribute, Criterion, Location, Strength
 from .records import VendorRecord
 from .text import Text, _
 
@@ -32,6 +33,7 @@ class VendorMatch:
     missing_services: tuple[str, ...]
     criteria: dict[str, float]
     unknown: tuple[str, ...]
+    strength: str = Strength.GOOD  # weak: a match on the service label alone
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Screen:
     eligible: tuple[VendorRecord, ...]
     excluded: tuple[tuple[VendorRecord, tuple[str, ...]], ...]
     best_coverage: float  # the largest share of the requested services one eligible vendor offers
+    countries: frozenset[str] = frozenset()  # where the eligible vendors deliver from
 
 
 def location_model(client_country: str, delivery_countries: tuple[str, ...]) -> str | None:
@@ -64,7 +67,7 @@ def location_model(client_country: str, delivery_countries: tuple[str, ...]) -> 
         return None
     if client_country in delivery_countries:
         return Location.ONSHORE
-    near = W.neighbours(client_country)
+    near = places.neighbours(client_country)
     if any(country in near for country in delivery_countries):
         return Location.NEARSHORE
     return Location.OFFSHORE
@@ -137,6 +140,7 @@ class MustHaves:
 def screen(answers: Answers, vendors: list[VendorRecord]) -> Screen:
     must = MustHaves(answers)
     eligible, excluded, best = [], [], 0
+    countries: set[str] = set()
     for vendor in vendors:
         codes = must.failed(vendor)
         if codes:
@@ -144,7 +148,10 @@ def screen(answers: Answers, vendors: list[VendorRecord]) -> Screen:
             continue
         eligible.append(vendor)
         best = max(best, len(vendor.services & must.requested))
-    return Screen(tuple(eligible), tuple(excluded), best / len(must.requested))
+        countries |= set(vendor.delivery_countries)
+    return Screen(
+        tuple(eligible), tuple(excluded), best / len(must.requested), frozenset(countries)
+    )
 
 
 class Ranker:
@@ -298,6 +305,16 @@ class Ranker:
         total = sum(weights[k] for k in crit)
         return round(100 * sum(weights[k] * crit[k] for k in crit) / total, 1)
 
+    def strength(self, crit: dict[str, float]) -> str:
+        """Weak: the vendor offers under half of the requested services, or the work needs
+        specialists and nothing but the service label says the vendor has them (no known
+        experience in the client's industry)."""
+        if crit[Criterion.SERVICES] < W.WEAK_SERVICES_SHARE:
+            return Strength.WEAK
+        if self.answers.work.expertise == "specialist" and crit[Criterion.INDUSTRY] < 1:
+            return Strength.WEAK
+        return Strength.GOOD
+
     def match(self, vendor: VendorRecord, score: float, position: int) -> VendorMatch:
         crit, unknown, loc = self.criteria(vendor)
         return VendorMatch(
@@ -310,6 +327,7 @@ class Ranker:
             missing_services=tuple(s for s in self.requested_order if s not in vendor.services),
             criteria={k: round(v, 3) for k, v in crit.items()},
             unknown=tuple(unknown),
+            strength=self.strength(crit),
         )
 
 

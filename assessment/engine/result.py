@@ -10,21 +10,25 @@ rendering, or from their message id when an older version stored none.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from . import advice, decide, fit, rank
+from . import advice, decide, fit, rank, sla
 from . import weights as W
 from .answers import SCHEMA_VERSION, Answers, Taxonomy
 from .codes import attribute
 from .records import VendorRecord
-from .text import Translate, render_stored
+from .text import Translate, names_list, render_stored
 
 # 1.2.0: vendors[].rank with ties; recommendation.fit_confidence, fit_rationale, notices;
 # a catalog coverage gap is a notice, no longer a reason for multi-sourcing.
 # 1.1.0: attribute codes named after the catalog's fields ("customizations", "size_band");
 # due-diligence questions keyed by attribute; sentences stored rendered in each language.
-ENGINE_VERSION = "1.2.0"
+# 1.3.0: location from the client's country (language, labour-cost tier, where vendors
+# are); recommendation.sourcing, delivery, location_mix, engagement, catalog_location,
+# supporting_services; departure notices; vendors[].strength; SLA metrics per service and
+# channel with their basis; keep-in-house and captive each with their own road.
+ENGINE_VERSION = "1.3.0"
 SHORTLIST = W.SHORTLIST
 
 
@@ -34,7 +38,7 @@ class Result:
     ranking: rank.Ranking
     risks: tuple[advice.Risk, ...]
     roadmap: tuple[advice.Stage, ...]
-    sla_metrics: tuple[advice.SlaMetric, ...]
+    sla_metrics: tuple[sla.SlaMetric, ...]
     due_diligence: tuple[advice.DueDiligence, ...]
     fit: fit.Fit
     notices: tuple[fit.Notice, ...]
@@ -58,6 +62,12 @@ class Result:
                 "location": str(rec.location),
                 "work_system": str(rec.work_system),
                 "customization": str(rec.customization),
+                "sourcing": str(rec.sourcing),
+                "delivery": str(rec.delivery),
+                "location_mix": str(rec.location_mix),
+                "engagement": str(rec.engagement),
+                "catalog_location": str(rec.catalog_location) if rec.catalog_location else None,
+                "supporting_services": list(rec.supporting_services),
                 "confidence": rec.confidence,
                 "fit_confidence": self.fit.confidence,
                 "fit_rationale": [text(t) for t in self.fit.rationale],
@@ -84,6 +94,7 @@ class Result:
                     "missing_services": list(v.missing_services),
                     "criteria": {str(k): value for k, value in v.criteria.items()},
                     "unknown": [str(u) for u in v.unknown],
+                    "strength": str(v.strength),
                 }
                 for v in self.ranking.vendors
             ],
@@ -107,7 +118,12 @@ class Result:
                 for s in self.roadmap
             ],
             "sla_metrics": [
-                {"metric": str(m.metric), "function": m.function, "target": text(m.target)}
+                {
+                    "metric": str(m.metric),
+                    "function": m.function,
+                    "target": text(m.target),
+                    "basis": text(m.basis),
+                }
                 for m in self.sla_metrics
             ],
             "due_diligence": [
@@ -126,25 +142,50 @@ class Result:
 
 def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord]) -> Result:
     screened = rank.screen(answers, vendors)
-    rec = decide.decide(answers, taxonomy)
+    supply = decide.Supply(
+        screened.countries, len(screened.eligible), screened.best_coverage if vendors else 0.0
+    )
+    rec = decide.decide(answers, taxonomy, supply)
+    ranked_for = answers
+    if rec.approach == "keep_in_house":
+        # The core stays in house: vendors are ranked for the supporting work only.
+        # The supporting work is routine: no specialist bar for it.
+        ranked_for = replace(
+            answers,
+            services=rec.supporting_services,
+            work=replace(answers.work, expertise="basic"),
+        )
+        screened = (
+            rank.screen(ranked_for, vendors)
+            if rec.supporting_services
+            else rank.Screen((), (), 0.0, frozenset())
+        )
     ranking = rank.rank(
-        answers,
+        ranked_for,
         screened,
-        target_location=rec.location,
+        target_location=rec.catalog_location or rec.location,
         target_work_system=rec.work_system,
         target_customization=rec.customization,
     )
     shortlist = ranking.vendors[:SHORTLIST]
-    checklist = advice.due_diligence(shortlist)
+    languages = answers.constraints.languages
+    checklist = advice.due_diligence(
+        shortlist,
+        names_list([taxonomy.name("language", x) for x in languages]) if languages else None,
+    )
+    metrics = advice.sla_metrics(answers, rec, taxonomy)
+    budget = advice.budget_check(answers, tuple(sorted(screened.countries)))
+    context = advice.Context(taxonomy, screened, shortlist, budget)
+    unknown = sum(len(d.questions) for d in checklist)
     return Result(
         recommendation=rec,
         ranking=ranking,
-        risks=advice.risks(answers, rec),
-        roadmap=advice.roadmap(answers, rec, shortlist, sum(len(d.questions) for d in checklist)),
-        sla_metrics=advice.sla_metrics(answers, rec),
+        risks=advice.risks(answers, rec, context),
+        roadmap=advice.roadmap(answers, rec, context, unknown, len(metrics)),
+        sla_metrics=metrics,
         due_diligence=checklist,
         fit=fit.fit(ranking),
-        notices=fit.notices(answers, screened, ranking, rec.approach),
+        notices=fit.notices(answers, screened, ranking, rec, taxonomy, budget),
     )
 
 
@@ -230,6 +271,7 @@ def render_result(
                 "metric": m.get("metric", ""),
                 "function": m.get("function", ""),
                 "target": text(m.get("target")),
+                "basis": text(m.get("basis")) if m.get("basis") else "",
             }
             for m in data.get("sla_metrics") or []
         ],

@@ -6,8 +6,6 @@ Sources: S1 = seeds/000 (BPO vs KPO, the six elements); S2 = seeds/003 (what BPO
 categories, risks, stages).
 """
 
-from functools import lru_cache
-
 # -- BPO vs KPO (S1: "six elements ... focus, process, specialisation, driving force,
 # activities and client contact"). The per-element rules are the table in rules.py.
 SERVICES_WEIGHT = 3.0  # S1 "activities"/"focus": what the work is. Our judgment: weighs most.
@@ -42,6 +40,15 @@ ONSHORE_FOR_CONTROL = 0.3  # per point of control priority above the middle
 NO_REMOTE_ONSHORE = 2.0  # vendor staff must be reachable on site
 DIRECT_CONTACT_ONSHORE = 0.7  # the client's own customers hear the vendor's staff
 KPO_EXPERTISE_OFFSHORE = 1.0  # S1: "India and Eastern Europe" are known for KPO
+# Legal work and market research on the client's own law and market: the specialists are
+# at home (our judgment; S1's talent-pool line is about generic knowledge work).
+LOCAL_KNOWLEDGE_ONSHORE = 1.5
+# A required language not spoken in the client's country: the staff must be where it is
+# spoken. A requirement, not a preference: it decides the location (our judgment).
+LANGUAGE_REQUIRES_LOCATION = 4.0
+LOCATION_FIT_REQUIRED = 0.9
+# Cheaper delivery countries named in a reason, at most (readability).
+NAMED_COUNTRIES = 3
 # A stated location preference holds unless the other factors favour another location by
 # more than this many points; then it still holds, but the reason says to weigh it.
 PREFERENCE_OVERRIDE_MARGIN = 1.0
@@ -56,6 +63,8 @@ LOCATION_FIT_DEFAULT = 0.5
 # confidence; our judgment: stated wishes fit best, inferences less.
 WORK_SYSTEM_FIT = {
     "stated_multi": 0.9,
+    "stated_multi_too_small": 0.6,
+    "multi_for_scale": 0.6,
     "cloud_for_flexibility": 0.7,
     "hybrid_for_mixed_load": 0.6,
     "stated_single": 0.8,
@@ -64,6 +73,16 @@ WORK_SYSTEM_FIT = {
 FLEXIBILITY_HIGH = 4  # a priority at or above this counts as "high"
 HYBRID_MIN_FTE = 50  # S2: hybrid spreads "tasks by cost and complexity": a sizeable load
 HYBRID_PRIORITY = 4  # both cost and communication at least this
+# Several vendors asked for a team smaller than this: one vendor is advised, and the
+# result says why (our judgment: below a handful of staff per vendor the overhead of
+# contracts, SLAs and hand-offs outweighs the spread of risk).
+MULTI_SOURCING_MIN_FTE = 10
+# With no stated preference, a workload this large over several functions is a dependence
+# on one provider worth spreading (S2: multi-sourcing "reduces dependence on one vendor";
+# the size is our judgment).
+MULTI_SOURCING_SCALE_FTE = 500
+# Client sizes for which a captive subsidiary is a large investment (our judgment).
+SMALL_FOR_CAPTIVE = ("startup", "sme")
 
 # -- Customisation (S2 "Berdasarkan Tingkat Kustomisasi"): fit of each outcome.
 CUSTOMIZATION_FIT = {"asked_custom": 1.0, "standard_for_knowledge": 0.4, "standard": 1.0}
@@ -126,6 +145,8 @@ PRICE_FIT_ABOVE_MAX = 0.3
 # A real choice needs at least this many eligible vendors (our judgment: the usual
 # minimum of bidders for a competitive tender).
 FIT_FULL_DEPTH = 3
+# Several vendors need at least two eligible ones.
+MULTI_MIN_VENDORS = 2
 # The shortlist's fit: half from the share of requested services it offers, half from the
 # share of scoring facts the catalog knows (our judgment: both matter equally).
 FIT_BLEND = {"services": 0.5, "known": 0.5}
@@ -140,6 +161,10 @@ MIN_TRANSITION_WEEKS = 2
 # (our judgment, far below any regional minimum wage; the wage-floor table comes later).
 IMPLAUSIBLE_BUDGET_PER_FTE_IDR = 1_000_000
 
+# A vendor offering less than this share of the requested services is a weak match: shown,
+# but not invited to a proposal without first asking (our judgment).
+WEAK_SERVICES_SHARE = 0.5
+
 # How many ranked and excluded vendors a result keeps (the counts keep the totals).
 MAX_RANKED = 50
 MAX_EXCLUDED = 50
@@ -148,40 +173,13 @@ SHORTLIST = 5
 
 # -- Risks (S2 "Kekurangan atau Risiko BPO"): points, 0 low, 1 medium, 2 or more high.
 HIGH_PRIORITY = 4  # a priority at or above this counts as "matters a lot"
-ADJUSTMENT_FTE = 50  # staff moving to a new way of working: more to adjust (our judgment)
+# People whose work changes hands: below the first number little to adjust, from the
+# second on a large change programme (our judgment).
+ADJUSTMENT_BANDS = (50, 500)
 HIDDEN_COST_FTE = 100  # a large transition: more room for unplanned costs (our judgment)
+# A transition of this many staff, or of sensitive data, is worth a parallel run (S2: the
+# transition stage is "very crucial"; the size is our judgment).
+PARALLEL_RUN_FTE = 20
+# Vendors named in one roadmap line.
+INVITED = 3
 SHORT_NOTICE_WEEKS = 8  # a start sooner than this leaves little time for change management
-
-# Neighbours for nearshore: land or short-sea neighbours and close regional partners
-# (our reading of a map; S2: nearshore is "in a neighbouring country").
-NEIGHBOURS: dict[str, frozenset[str]] = {
-    "ID": frozenset({"MY", "SG", "PH", "BN", "TL", "PG", "AU", "TH", "VN"}),
-    "MY": frozenset({"ID", "SG", "TH", "BN", "PH", "VN"}),
-    "SG": frozenset({"MY", "ID", "TH", "BN", "PH", "VN"}),
-    "PH": frozenset({"ID", "MY", "VN", "TW", "BN", "SG"}),
-    "TH": frozenset({"MY", "KH", "LA", "MM", "VN", "SG", "ID"}),
-    "VN": frozenset({"KH", "LA", "CN", "TH", "PH", "MY", "SG", "ID"}),
-    "BN": frozenset({"MY", "ID", "SG", "PH"}),
-    "TL": frozenset({"ID", "AU"}),
-    "PG": frozenset({"ID", "AU"}),
-    "AU": frozenset({"NZ", "ID", "PG", "TL"}),
-    "NZ": frozenset({"AU"}),
-    "KH": frozenset({"TH", "VN", "LA"}),
-    "LA": frozenset({"TH", "VN", "KH", "MM", "CN"}),
-    "MM": frozenset({"TH", "LA", "IN", "BD", "CN"}),
-    "IN": frozenset({"BD", "NP", "LK", "PK", "MM", "BT"}),
-    "CN": frozenset({"HK", "TW", "VN", "LA", "MM", "KR", "MN"}),
-    "JP": frozenset({"KR", "TW"}),
-    "KR": frozenset({"JP", "CN"}),
-    "DE": frozenset({"AT", "CH", "FR", "NL", "BE", "PL", "CZ", "DK", "LU"}),
-    "NL": frozenset({"DE", "BE"}),
-    "US": frozenset({"CA", "MX"}),
-    "GB": frozenset({"IE", "FR", "NL", "BE"}),
-}
-
-
-@lru_cache(maxsize=256)
-def neighbours(country: str) -> frozenset[str]:
-    direct = NEIGHBOURS.get(country, frozenset())
-    reverse = frozenset(c for c, near in NEIGHBOURS.items() if country in near)
-    return direct | reverse

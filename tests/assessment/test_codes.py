@@ -25,6 +25,11 @@ TABLES = {
     codes.Level: presentation.LEVEL,
     codes.Stage: presentation.STAGE,
     codes.Metric: presentation.METRIC,
+    codes.Sourcing: presentation.SOURCING,
+    codes.Delivery: presentation.DELIVERY,
+    codes.LocationMix: presentation.LOCATION_MIX,
+    codes.Engagement: presentation.ENGAGEMENT,
+    codes.Strength: presentation.STRENGTH,
 }
 POINTS_TO = (
     codes.Approach,

@@ -46,6 +46,10 @@ PERSONAS = {
             "constraints__vendor_strategy": "single",
             "scale__seasonal_peaks": False,
             "priorities__flexibility": 2,
+            # Was offshore because cost pushed abroad; for an Indonesian client cost no longer
+            # does (issue 8, item 1). Offshore now rests on the talent pool for financial
+            # research (S1), with communication left at "important".
+            "priorities__communication": 3,
         },
         {
             "model": "kpo",

@@ -8,9 +8,36 @@ from pathlib import Path
 import pytest
 
 from assessment.engine import Taxonomy, VendorRecord
+from assessment.engine.text import name
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-COUNTRIES = frozenset({"ID", "MY", "SG", "PH", "TH", "VN", "DE", "US", "IN", "AU", "JP", "NL"})
+COUNTRIES = frozenset(
+    {"ID", "MY", "SG", "PH", "TH", "VN", "DE", "US", "IN", "AU", "JP", "NL", "KR", "CN"}
+)
+
+
+KINDS = {
+    "catalog.service": "service",
+    "catalog.industry": "industry",
+    "catalog.certification": "certification",
+    "catalog.language": "language",
+}
+COUNTRY_NAMES = {
+    "ID": "Indonesia",
+    "MY": "Malaysia",
+    "SG": "Singapore",
+    "PH": "Philippines",
+    "TH": "Thailand",
+    "VN": "Vietnam",
+    "DE": "Germany",
+    "US": "United States",
+    "IN": "India",
+    "AU": "Australia",
+    "JP": "Japan",
+    "NL": "Netherlands",
+    "KR": "South Korea",
+    "CN": "China",
+}
 
 
 def _rows(name):
@@ -39,6 +66,18 @@ def build_taxonomy() -> Taxonomy:
         countries=COUNTRIES,
         function_families={f["slug"]: f["family"] for f in functions},
         function_order=tuple(f["slug"] for f in functions),
+        names={
+            **{
+                (KINDS[r["model"]], r["fields"]["slug"]): name(
+                    id=r["fields"]["name_id"], en=r["fields"]["name_en"]
+                )
+                for r in rows
+                if r["model"] in KINDS
+            },
+            **{
+                ("country", code): name(en=label, id=label) for code, label in COUNTRY_NAMES.items()
+            },
+        },
     )
 
 

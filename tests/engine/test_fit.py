@@ -95,9 +95,16 @@ def test_sanity_checks_warn_without_refusing(taxonomy, source_vendors):
         constraints__start_within_weeks=0,
         constraints__monthly_budget_idr=1,
     )
-    assert {"staff_beyond_size", "start_too_soon", "budget_implausible"} <= _notices(result)
+    # Rp 1 against vendors delivering from Indonesia: measured against the wage floor there.
+    assert {"staff_beyond_size", "start_too_soon", "budget_below_wage_floor"} <= _notices(result)
     calm = _run(taxonomy, source_vendors)
-    assert not {"staff_beyond_size", "start_too_soon", "budget_implausible"} & _notices(calm)
+    assert not {"staff_beyond_size", "start_too_soon", "budget_below_wage_floor"} & _notices(calm)
+    # Where no wage floor is on file, an absurd budget still gets the plain warning.
+    abroad = [VendorRecord("abroad", "Abroad", frozenset({"customer_service"}), ("PH",))]
+    result = _run(
+        taxonomy, abroad, services=["customer_service"], constraints__monthly_budget_idr=1
+    )
+    assert "budget_implausible" in _notices(result)
 
 
 def test_a_cost_led_buyer_is_told_when_no_price_counted(taxonomy, source_vendors):
