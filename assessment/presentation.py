@@ -48,7 +48,7 @@ MODEL = {
 }
 SPECIALISATION = {
     Specialisation.LPO: _("LPO – Legal Process Outsourcing"),
-    Specialisation.RPO: _("RPO – Research Process Outsourcing"),
+    Specialisation.RPO: _("RPO – Research Process Outsourcing (research, not recruitment)"),
     Specialisation.ITES: _("ITES – IT-Enabled Services"),
 }
 LOCATION = {

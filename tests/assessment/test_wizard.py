@@ -139,3 +139,18 @@ def test_times_carry_their_zone(client, starting_catalog):
     assert "WIB</time>" in client.get(response["Location"]).content.decode()
     reader = PdfReader(io.BytesIO(pdf.render_pdf(assessment, "id")))
     assert "WIB" in reader.pages[-1].extract_text()
+
+
+def test_a_client_abroad_starts_the_languages_question_from_its_own_language(
+    client, starting_catalog
+):
+    """Issue 8, item 9: a Japanese client is not preset to Indonesian."""
+    for step, data in STEP_DATA.items():
+        if step == "constraints":
+            break
+        if step == "organisation":
+            data = {**data, "country": "JP"}
+        client.post(f"/en/assess/{step}/", {**data, "next": "1"})
+    page = client.get("/en/assess/constraints/").content.decode()
+    checked = set(re.findall(r'name="languages" value="(\w+)"[^>]*checked', page))
+    assert checked == {"ja"}

@@ -80,3 +80,20 @@ def test_non_object_answers_are_one_clear_error(taxonomy):
 def test_lower_case_country_is_accepted(taxonomy):
     answers = parse_answers(base_answers(organisation__country="my"), taxonomy)
     assert answers.organisation.country == "MY"
+
+
+def test_a_client_abroad_does_not_default_to_indonesian(taxonomy):
+    """Issue 8, item 9: the languages default follows the client's country."""
+    from assessment.engine import parse_answers
+    from tests.factories import base_answers
+
+    def languages(country):
+        data = base_answers(organisation__country=country)
+        del data["constraints"]["languages"]
+        return parse_answers(data, taxonomy).constraints.languages
+
+    assert languages("ID") == ("id",)
+    assert languages("JP") == ("ja",)
+    assert languages("KR") == ("ko",)
+    assert languages("DE") == ("en",)  # German is not a catalog language: English
+    assert languages("SG") == ("en",)
