@@ -36,18 +36,28 @@ def _error(status: int, field: str, message: str) -> JsonResponse:
     return JsonResponse({"errors": {field: [message]}}, status=status)
 
 
+def _json_body(request: HttpRequest, wrong_type: str, too_large: str):
+    """The request's JSON body, or the error response that refuses it."""
+    if (request.content_type or "") != "application/json":
+        return _error(415, "body", wrong_type)
+    if len(request.body) > MAX_BODY:
+        return _error(413, "body", too_large)
+    try:
+        return json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return _error(400, "body", _("The body is not valid JSON."))
+
+
 @csrf_exempt
 @require_http_methods(["POST"])
 def assessment_collection(request: HttpRequest) -> JsonResponse:
-    content_type = request.content_type or ""
-    if content_type != "application/json":
-        return _error(415, "body", _("Send the answers as JSON (Content-Type: application/json)."))
-    if len(request.body) > MAX_BODY:
-        return _error(413, "body", _("The answers are too large."))
-    try:
-        data = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return _error(400, "body", _("The body is not valid JSON."))
+    data = _json_body(
+        request,
+        _("Send the answers as JSON (Content-Type: application/json)."),
+        _("The answers are too large."),
+    )
+    if isinstance(data, JsonResponse):
+        return data
     try:
         assessment = services.assessment_create(data=data, language=get_language())
     except services.InvalidAnswers as exc:
@@ -74,8 +84,32 @@ def assessment_detail(request: HttpRequest, token: str) -> JsonResponse:
             **_urls(request, assessment),
             "answers": assessment.answers,
             "result": services.result_render(assessment.result),
+            "shortlist": assessment.shortlist,
         }
     )
+
+
+@csrf_exempt
+@require_http_methods(["PUT"])
+def assessment_shortlist(request: HttpRequest, token: str) -> JsonResponse:
+    """Save 2 to 4 of the ranked vendors for comparison: {"vendors": [slug, ...]}."""
+    assessment = selectors.assessment_get(token)
+    if assessment is None:
+        return _error(404, "token", _("No assessment has this token."))
+    data = _json_body(
+        request,
+        _("Send the shortlist as JSON (Content-Type: application/json)."),
+        _("The shortlist is too large."),
+    )
+    if isinstance(data, JsonResponse):
+        return data
+    if not isinstance(data, dict) or set(data) != {"vendors"}:
+        return _error(400, "vendors", _('Send an object with one key, "vendors".'))
+    try:
+        chosen = services.shortlist_set(assessment, data["vendors"])
+    except services.InvalidAnswers as exc:
+        return JsonResponse({"errors": exc.errors}, status=400)
+    return JsonResponse({"token": assessment.token, "shortlist": chosen})
 
 
 @require_GET

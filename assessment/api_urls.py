@@ -8,4 +8,9 @@ urlpatterns = [
     path("assessments/", api.assessment_collection, name="assessment-list"),
     path("assessments/<str:token>/", api.assessment_detail, name="assessment-detail"),
     path("assessments/<str:token>/pdf", api.assessment_pdf, name="assessment-pdf"),
+    path(
+        "assessments/<str:token>/shortlist",
+        api.assessment_shortlist,
+        name="assessment-shortlist",
+    ),
 ]

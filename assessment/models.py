@@ -31,6 +31,9 @@ class Assessment(models.Model):
         on_delete=models.SET_NULL,
         related_name="reruns",
     )
+    # 2 to 4 eligible vendors' slugs picked for side-by-side comparison; anyone holding the
+    # link sees it (questionnaire.md, "Decision workspace").
+    shortlist = models.JSONField(_("shortlist"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("assessment")

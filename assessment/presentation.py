@@ -12,7 +12,7 @@ from django_countries import countries
 
 from catalog.models import Certification, Industry, Language, Service, ServiceCategory, Vendor
 
-from . import services
+from . import services, workspace
 from .engine import ENGINE_VERSION
 from .engine.codes import (
     Approach,
@@ -206,16 +206,27 @@ def due_diligence_matrix(vendors: list[dict], checklist: list[dict]) -> dict[str
     for the vendors the catalog knows nothing about on that point."""
     shown = {v["slug"] for v in vendors}
     questions: dict[str, str] = {}
+    decisive: set[str] = set()
     for entry in checklist:
         if entry["slug"] not in shown:
             continue
         for item in entry["questions"]:
-            questions.setdefault(item["attribute"] or item["question"], item["question"])
+            key = item["attribute"] or item["question"]
+            questions.setdefault(key, item["question"])
+            if item.get("decisive"):
+                decisive.add(key)
     columns = [v for v in vendors if v["unknown"]]
     rows = [
-        {"key": key, "question": question, "open": [key in v["unknown"] for v in columns]}
+        {
+            "key": key,
+            "question": question,
+            "open": [key in v["unknown"] for v in columns],
+            "decisive": key in decisive,
+        }
         for key, question in questions.items()
     ]
+    # Questions whose answer can change who is first or in the top 3 come first.
+    rows.sort(key=lambda row: not row["decisive"])
     return {"columns": columns, "rows": rows}
 
 
@@ -316,6 +327,15 @@ def _names_of(model, slugs: list[str]) -> list[str]:
     return [found.get(slug, slug) for slug in slugs]
 
 
+def weight_keys(assessment: Assessment) -> list[str]:
+    """The criteria the weights panel offers: those the result was scored on."""
+    result = assessment.result or {}
+    if result.get("weights"):
+        return list(result["weights"])
+    vendors = result.get("vendors") or []
+    return list(vendors[0].get("criteria", {})) if vendors else []
+
+
 def result_context(assessment: Assessment, language: str | None = None) -> dict[str, Any]:
     """Everything the results page and the report show. A fixed number of queries."""
     result = services.result_render(assessment.result, language)
@@ -328,11 +348,22 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
         .values_list("slug", flat=True)
     )
     sharing = Counter(v["rank"] for v in result["vendors"])
+    accept, decisive = workspace.robustness_by_vendor(result)
     vendors = []
     for v in result["vendors"]:
+        odds = accept.get(v["slug"])
         vendors.append(
             {
                 **v,
+                "first_pct": round(odds["first"] * 100) if odds else None,
+                "top3_pct": round(odds["top3"] * 100) if odds else None,
+                "first_label": f"{round(odds['first'] * 100)}%" if odds else "–",
+                "top3_label": f"{round(odds['top3'] * 100)}%" if odds else "–",
+                "decisive": decisive.get(v["slug"], []),
+                "decisive_names": [
+                    label(ATTRIBUTE, d["attribute"]) for d in decisive.get(v["slug"], [])
+                ],
+                "picked": v["slug"] in (assessment.shortlist or []),
                 "tied": sharing[v["rank"]] > 1,
                 "in_catalog": v["slug"] in live,
                 "score_pct": int(round(v["score"])),
@@ -347,6 +378,7 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
                 "weak": v.get("strength") == Strength.WEAK,
             }
         )
+    weight_rows = workspace.weight_rows(result, CRITERIA, label)
     organisation = answers.get("organisation") or {}
     industry = Industry.objects.filter(slug=organisation.get("industry")).first()
     stored_version = result.get("engine_version") or "1.0.0"
@@ -421,6 +453,19 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
             for m in result["sla_metrics"]
         ],
         "due_diligence": result["due_diligence"],
+        "has_workspace": bool(result.get("weights")) and bool(vendors),
+        "weight_rows": weight_rows,
+        "workspace_data": {
+            "weights": {row["key"]: row["points"] for row in weight_rows},
+            "vendors": [
+                {"slug": v["slug"], "name": v["name"], "criteria": v.get("criteria", {})}
+                for v in vendors
+            ],
+        },
+        "stability_lines": workspace.stability_lines(result, vendors, CRITERIA, label),
+        "robustness_samples": (result.get("robustness") or {}).get("samples"),
+        "chart": workspace.chart(vendors, assessment.shortlist or []) if vendors else None,
+        "comparison": workspace.comparison(assessment, vendors, CRITERIA, ATTRIBUTE, label),
         "due_diligence_matrix": due_diligence_matrix(vendors[:5], result["due_diligence"]),
         "requested_services": [service_names.get(s, s) for s in answers.get("services", [])],
         "answers_summary": answers_summary(answers, service_names, industry_name, country_name),

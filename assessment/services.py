@@ -255,6 +255,42 @@ def assessment_rerun(assessment: Assessment, *, language: str) -> Assessment:
     return assessment_create(data=assessment.answers, language=language, rerun_of=assessment)
 
 
+SHORTLIST_SIZE = (2, 4)
+
+
+def shortlist_set(assessment: Assessment, slugs: Any) -> list[str]:
+    """Save 2 to 4 of the assessment's ranked vendors as its shortlist. Raises InvalidAnswers
+    (field "vendors") on anything else and saves nothing."""
+    low, high = SHORTLIST_SIZE
+    ranked = [v.get("slug") for v in (assessment.result.get("vendors") or [])]
+    if not isinstance(slugs, list) or not all(isinstance(s, str) for s in slugs):
+        raise InvalidAnswers({"vendors": [gettext("Send a list of vendor slugs.")]})
+    chosen = list(dict.fromkeys(slugs))
+    errors = [
+        gettext("'%(slug)s' is not one of this result's ranked vendors.") % {"slug": s[:60]}
+        for s in chosen
+        if s not in ranked
+    ]
+    if not low <= len(chosen) <= high:
+        errors.append(
+            gettext("Choose from %(low)s to %(high)s vendors to compare.")
+            % {"low": low, "high": high}
+        )
+    if errors:
+        raise InvalidAnswers({"vendors": errors})
+    chosen.sort(key=ranked.index)
+    assessment.shortlist = chosen
+    assessment.save(update_fields=["shortlist"])
+    return chosen
+
+
+def assessment_reweigh(assessment: Assessment, weights: dict[str, Any], *, language: str):
+    """A new assessment from the same answers with the buyer's criterion weights; the
+    original stays as it was."""
+    data = {**assessment.answers, "criteria_weights": weights}
+    return assessment_create(data=data, language=language, rerun_of=assessment)
+
+
 def result_render(result_data: dict[str, Any], language: str | None = None) -> dict[str, Any]:
     """The stored result with its sentences in ``language`` (default: the active one)."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE

@@ -217,3 +217,37 @@ def rerun(request: HttpRequest, token: str) -> HttpResponse:
         return redirect(assessment.result_url())
     messages.success(request, _("Re-run against today's catalog."))
     return redirect(fresh.result_url())
+
+
+@require_POST
+def reweigh(request: HttpRequest, token: str) -> HttpResponse:
+    """Save the weights panel as a new assessment (the original stays unchanged)."""
+    assessment = _assessment_or_404(token)
+    weights = {}
+    for key in presentation.weight_keys(assessment):
+        raw = request.POST.get(f"w_{key}", "")
+        try:
+            weights[key] = int(round(float(raw)))
+        except ValueError:
+            messages.error(request, _("Each weight is a number from 0 to 10."))
+            return redirect(assessment.result_url() + "#weights")
+    try:
+        fresh = services.assessment_reweigh(assessment, weights, language=get_language())
+    except services.InvalidAnswers as exc:
+        messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
+        return redirect(assessment.result_url() + "#weights")
+    messages.success(
+        request, _("Saved with your weights as a new result; the first one is unchanged.")
+    )
+    return redirect(fresh.result_url())
+
+
+@require_POST
+def shortlist(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = _assessment_or_404(token)
+    try:
+        services.shortlist_set(assessment, request.POST.getlist("vendors"))
+    except services.InvalidAnswers as exc:
+        messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
+        return redirect(assessment.result_url() + "#vendors-heading")
+    return redirect(assessment.result_url() + "#compare")

@@ -58,6 +58,7 @@ class Stage:
 class Question:
     attribute: str
     question: Text
+    decisive: bool = False  # its answer can change who is first or in the top 3
 
 
 @dataclass(frozen=True)
@@ -845,10 +846,12 @@ QUESTIONS: dict[str, Text] = {
 
 
 def due_diligence(
-    shortlist: tuple[VendorMatch, ...], languages: Text | None = None
+    shortlist: tuple[VendorMatch, ...],
+    languages: Text | None = None,
+    decisive: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[DueDiligence, ...]:
-    """Each shortlisted vendor's open questions; the language question names the languages
-    the work needs."""
+    """Each shortlisted vendor's open questions, those that can change the decision first
+    (robust.decisive_unknowns); the language question names the languages the work needs."""
     questions = dict(QUESTIONS)
     if languages is not None:
         questions[Attribute.LANGUAGES] = _(
@@ -856,7 +859,16 @@ def due_diligence(
             languages=languages,
         )
     return tuple(
-        DueDiligence(v.name, v.slug, tuple(Question(u, questions[u]) for u in v.unknown))
+        DueDiligence(
+            v.name,
+            v.slug,
+            tuple(
+                sorted(
+                    (Question(u, questions[u], (v.slug, u) in decisive) for u in v.unknown),
+                    key=lambda q: not q.decisive,
+                )
+            ),
+        )
         for v in shortlist
         if v.unknown
     )

@@ -140,10 +140,16 @@ class Answers:
     scale: Scale
     priorities: dict[str, int] = field(hash=False)
     constraints: Constraints
+    # Criterion -> 0-10, replacing the weights derived from the priorities (questionnaire.md,
+    # "Decision workspace"); empty when the buyer set none.
+    criteria_weights: dict[str, int] = field(default_factory=dict, hash=False)
 
     def to_data(self) -> dict[str, Any]:
-        """The canonical answers JSON, defaults filled in."""
-        return {"schema_version": SCHEMA_VERSION, **_json_ready(asdict(self))}
+        """The canonical answers JSON, defaults filled in (no criteria_weights unless set)."""
+        data = {"schema_version": SCHEMA_VERSION, **_json_ready(asdict(self))}
+        if not self.criteria_weights:
+            del data["criteria_weights"]
+        return data
 
 
 def _json_ready(value: Any) -> Any:
@@ -273,7 +279,22 @@ TOP_KEYS = (
     "scale",
     "priorities",
     "constraints",
+    "criteria_weights",
 )
+# The criteria a buyer may weigh (the keys of a vendor's ``criteria``; codes.Criterion).
+CRITERIA = (
+    "services",
+    "industry",
+    "location",
+    "coverage",
+    "security",
+    "language",
+    "work_system",
+    "customization",
+    "size",
+    "price",
+)
+CRITERION_WEIGHT_RANGE = (0, 10)
 ORG_KEYS = ("name", "country", "industry", "size")
 WORK_KEYS = ("process_definition", "expertise", "customer_contact", "core_to_business", "driver")
 SCALE_KEYS = ("fte", "seasonal_peaks", "current_staff")
@@ -384,6 +405,7 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
             default=d["constraints.required_certifications"],
         ),
     )
+    criteria_weights = _criteria_weights(data, r)
     if errors:
         raise AnswerErrors(errors)
     return Answers(
@@ -393,4 +415,18 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
         scale=Scale(fte, peaks, current_staff),
         priorities=priorities,
         constraints=constraints,
+        criteria_weights=criteria_weights,
     )
+
+
+def _criteria_weights(data: dict, r: _Reader) -> dict[str, int]:
+    given = r.section(data, "criteria_weights", CRITERIA, required=False)
+    low, high = CRITERION_WEIGHT_RANGE
+    weights = {
+        key: r.integer(given, f"criteria_weights.{key}", low, high)
+        for key in CRITERIA
+        if key in given
+    }
+    if weights and all(value == 0 for value in weights.values()):
+        r.add("criteria_weights", _("At least one criterion needs a weight above 0."))
+    return {k: v for k, v in weights.items() if v is not None}

@@ -10,7 +10,8 @@ set operations and arithmetic.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
 from . import places
 from . import weights as W
@@ -49,6 +50,8 @@ class Ranking:
     excluded: tuple[Exclusion, ...]
     eligible_total: int
     excluded_total: int
+    weights: dict[str, float] = field(default_factory=dict)  # used, summing to 1
+    points: dict[str, float] = field(default_factory=dict)  # the same on the 0-10 scale
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,18 @@ def location_model(client_country: str, delivery_countries: tuple[str, ...]) -> 
     if any(country in near for country in delivery_countries):
         return Location.NEARSHORE
     return Location.OFFSHORE
+
+
+def weighted_score(weights: dict[str, float], crit: dict[str, float]) -> float:
+    """0-100 with one decimal, half up. The results page's script (static/js/workspace.js)
+    does the same operations in the same order, so the browser's scores equal these."""
+    total = 0.0
+    weighted = 0.0
+    for key in crit:
+        total += weights[key]
+        weighted += weights[key] * crit[key]
+    steps = W.SCORE_STEPS
+    return math.floor(100 * steps * weighted / total + 0.5) / steps
 
 
 def competition_ranks(scores: list[float]) -> list[int]:
@@ -195,7 +210,19 @@ class Ranker:
             del weights[Criterion.PRICE]
         if self.work_system not in ("cloud_based", "hybrid"):
             del weights[Criterion.WORK_SYSTEM]  # any vendor can be one of several, or the only one
-        return weights
+        # On the buyer's 0-10 scale the heaviest derived criterion is 10; weights the buyer
+        # set replace the derived ones (questionnaire.md, "Decision workspace").
+        heaviest = max(weights.values())
+        points = {k: v / heaviest * W.WEIGHT_POINTS_MAX for k, v in weights.items()}
+        derived = dict(points)
+        for criterion, value in self.answers.criteria_weights.items():
+            if criterion in points:
+                points[criterion] = float(value)
+        if not sum(points.values()):
+            points = derived  # every scored criterion set to 0: nothing to rank by
+        self.points = points
+        total = sum(points.values())
+        return {k: v / total for k, v in points.items()}
 
     # -- criteria ------------------------------------------------------------------
     def criteria(self, v: VendorRecord) -> tuple[dict[str, float], list[str], str | None]:
@@ -301,9 +328,7 @@ class Ranker:
         return max(0.0, W.PRICE_FIT_ABOVE_MAX * (1 - (low - budget) / budget))
 
     def score(self, crit: dict[str, float]) -> float:
-        weights = self.weights
-        total = sum(weights[k] for k in crit)
-        return round(100 * sum(weights[k] * crit[k] for k in crit) / total, 1)
+        return weighted_score(self.weights, crit)
 
     def strength(self, crit: dict[str, float]) -> str:
         """Weak: the vendor offers under half of the requested services, or the work needs
@@ -325,7 +350,7 @@ class Ranker:
             location_model=loc,
             matched_services=tuple(s for s in self.requested_order if s in vendor.services),
             missing_services=tuple(s for s in self.requested_order if s not in vendor.services),
-            criteria={k: round(v, 3) for k, v in crit.items()},
+            criteria=crit,  # exact: the results page re-scores them in the browser
             unknown=tuple(unknown),
             strength=self.strength(crit),
         )
@@ -363,4 +388,11 @@ def rank(
         Exclusion(vendor.slug, vendor.name, ranker.must.reasons(vendor, codes))
         for vendor, codes in shown
     )
-    return Ranking(matches, exclusions, len(scored), len(screened.excluded))
+    return Ranking(
+        matches,
+        exclusions,
+        len(scored),
+        len(screened.excluded),
+        ranker.weights,
+        ranker.points,
+    )

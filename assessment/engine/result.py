@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import advice, decide, fit, rank, sla
+from . import advice, decide, fit, rank, robust, sla
 from . import weights as W
 from .answers import SCHEMA_VERSION, Answers, Taxonomy
 from .codes import attribute
@@ -28,7 +28,10 @@ from .text import Translate, names_list, render_stored
 # are); recommendation.sourcing, delivery, location_mix, engagement, catalog_location,
 # supporting_services; departure notices; vendors[].strength; SLA metrics per service and
 # channel with their basis; keep-in-house and captive each with their own road.
-ENGINE_VERSION = "1.3.0"
+# 1.4.0: weights (summing to 1) and their 0-10 points, robustness (acceptability, weight
+# stability, decisive unknowns), due-diligence questions flagged decisive; optional
+# criteria_weights in the answers; scores rounded half up with the browser's formula.
+ENGINE_VERSION = "1.4.0"
 SHORTLIST = W.SHORTLIST
 
 
@@ -42,6 +45,7 @@ class Result:
     due_diligence: tuple[advice.DueDiligence, ...]
     fit: fit.Fit
     notices: tuple[fit.Notice, ...]
+    robustness: robust.Robustness | None = None
 
     def to_data(self, renderers: Mapping[str, Translate] | None = None) -> dict[str, Any]:
         """JSON-able and language-neutral: every sentence as its message id and parameters,
@@ -131,13 +135,43 @@ class Result:
                     "slug": d.slug,
                     "vendor": d.vendor,
                     "questions": [
-                        {"attribute": str(q.attribute), "question": text(q.question)}
+                        {
+                            "attribute": str(q.attribute),
+                            "question": text(q.question),
+                            "decisive": q.decisive,
+                        }
                         for q in d.questions
                     ],
                 }
                 for d in self.due_diligence
             ],
+            "weights": dict(self.ranking.weights),
+            "weight_points": dict(self.ranking.points),
+            "robustness": _robustness_data(self.robustness),
         }
+
+
+def _robustness_data(sure: robust.Robustness | None) -> dict[str, Any] | None:
+    if sure is None:
+        return None
+    return {
+        "samples": sure.samples,
+        "acceptability": [
+            {"slug": a.slug, "first": a.first, "top3": a.top3} for a in sure.acceptability
+        ],
+        "weight_stability": [
+            {"criterion": s.criterion, "low": s.low, "high": s.high} for s in sure.weight_stability
+        ],
+        "decisive_unknowns": [
+            {
+                "slug": d.slug,
+                "attribute": d.attribute,
+                "rank_if_favourable": d.rank_if_favourable,
+                "rank_if_unfavourable": d.rank_if_unfavourable,
+            }
+            for d in sure.decisive_unknowns
+        ],
+    }
 
 
 def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord]) -> Result:
@@ -168,10 +202,12 @@ def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord])
         target_customization=rec.customization,
     )
     shortlist = ranking.vendors[:SHORTLIST]
+    sure = robust.robustness(ranking.vendors, ranking.weights)
     languages = answers.constraints.languages
     checklist = advice.due_diligence(
         shortlist,
         names_list([taxonomy.name("language", x) for x in languages]) if languages else None,
+        frozenset((d.slug, d.attribute) for d in sure.decisive_unknowns),
     )
     metrics = advice.sla_metrics(answers, rec, taxonomy)
     budget = advice.budget_check(answers, tuple(sorted(screened.countries)))
@@ -186,6 +222,7 @@ def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord])
         due_diligence=checklist,
         fit=fit.fit(ranking),
         notices=fit.notices(answers, screened, ranking, rec, taxonomy, budget),
+        robustness=sure,
     )
 
 
@@ -199,7 +236,8 @@ def _questions(entry: dict, vendor_unknown: list[str], text) -> list[dict[str, A
         else:
             code = vendor_unknown[index] if index < len(vendor_unknown) else ""
             sentence = item
-        questions.append({"attribute": code, "question": text(sentence)})
+        decisive = bool(item.get("decisive")) if isinstance(item, dict) else False
+        questions.append({"attribute": code, "question": text(sentence), "decisive": decisive})
     return questions
 
 
@@ -283,4 +321,6 @@ def render_result(
             }
             for d in data.get("due_diligence") or []
         ],
+        # Engine 1.4 and later (questionnaire.md, "Decision workspace"); absent before.
+        **{key: data[key] for key in ("weights", "weight_points", "robustness") if key in data},
     }

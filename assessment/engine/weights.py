@@ -107,6 +107,10 @@ BASE_CRITERION_WEIGHTS = {  # our judgment: services first (S2: choose by expert
     "size": 0.5,
     "price": 0.5,  # S2: "tidak hanya berdasarkan penawaran harga"
 }
+# Scores are shown to one decimal: steps of a tenth of a point, rounded half up.
+SCORE_STEPS = 10
+# The buyer's weight scale (questionnaire.md, "Decision workspace": 0 to 10).
+WEIGHT_POINTS_MAX = 10
 # Each priority point above or below the middle scales the criteria it governs.
 PRIORITY_STEP = 0.25
 PRIORITY_MIDDLE = 3
@@ -140,6 +144,13 @@ SIZE_FIT_ONE_BAND_SHORT = 0.4
 # above it, at most this much, falling to 0 at twice the budget.
 PRICE_FIT_PARTLY_WITHIN = 0.6
 PRICE_FIT_ABOVE_MAX = 0.3
+
+# -- Robustness (robust.py): SMAA-style plausible worlds (Lahdelma & Salminen's stochastic
+# multicriteria acceptability analysis). Weights vary within +/-25% of their value, unknown
+# criteria anywhere from 0 to 1; a fixed seed makes every result reproducible.
+ROBUSTNESS_SAMPLES = 2000
+ROBUSTNESS_WEIGHT_SPREAD = 0.25
+ROBUSTNESS_SEED = 20261123
 
 # -- Fit confidence: how well today's catalog can serve the recommendation.
 # A real choice needs at least this many eligible vendors (our judgment: the usual

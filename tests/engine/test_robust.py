@@ -1,0 +1,162 @@
+"""How sure the ranking is (issue 9): acceptability, weight stability, decisive unknowns, and
+weights the buyer sets. Pure engine, no database."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assessment.engine import AnswerErrors, parse_answers, recommend
+from assessment.engine.rank import VendorMatch, competition_ranks, weighted_score
+from assessment.engine.robust import acceptability, decisive_unknowns, weight_stability
+from tests.factories import base_answers
+
+KEYS = ["services", "industry", "location", "security", "price"]
+
+
+def _vendor(slug, crit, unknown=()):
+    return VendorMatch(slug, slug.upper(), 0.0, 1, "onshore", (), (), dict(crit), tuple(unknown))
+
+
+def _ranked(vendors, weights):
+    scored = sorted(
+        ((weighted_score(weights, v.criteria), v) for v in vendors), key=lambda p: -p[0]
+    )
+    ranks = competition_ranks([s for s, _v in scored])
+    return tuple(
+        VendorMatch(v.slug, v.name, s, r, v.location_model, (), (), v.criteria, v.unknown)
+        for (s, v), r in zip(scored, ranks, strict=True)
+    )
+
+
+EVEN = dict.fromkeys(KEYS, 1 / len(KEYS))
+
+
+def test_acceptability_sums_to_one_and_stays_in_bounds():
+    vendors = _ranked(
+        [
+            _vendor("a", dict.fromkeys(KEYS, 0.5), ["industries", "price"]),
+            _vendor("b", dict.fromkeys(KEYS, 0.5), ["industries", "price"]),
+            _vendor("c", {**dict.fromkeys(KEYS, 0.5), "services": 1.0}, ["industries"]),
+            _vendor("d", dict.fromkeys(KEYS, 0.2)),
+        ],
+        EVEN,
+    )
+    result = acceptability(vendors, EVEN)
+    assert math.isclose(sum(a.first for a in result), 1.0, abs_tol=1e-3)
+    assert all(0 <= a.first <= a.top3 <= 1 for a in result)
+    assert acceptability(vendors, EVEN) == result  # a fixed seed: reproducible
+
+
+def test_a_known_leader_with_fixed_weights_is_first_in_every_world():
+    vendors = _ranked(
+        [_vendor("a", dict.fromkeys(KEYS, 0.9)), _vendor("b", dict.fromkeys(KEYS, 0.4))], EVEN
+    )
+    first = {a.slug: a.first for a in acceptability(vendors, EVEN, spread=0.0)}
+    assert first == {"a": 1.0, "b": 0.0}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.floats(0, 1), min_size=len(KEYS), max_size=len(KEYS)),
+    st.lists(st.floats(0, 1), min_size=len(KEYS), max_size=len(KEYS)),
+    st.lists(st.sampled_from(["industries", "price", "certifications"]), max_size=2),
+)
+def test_a_vendor_that_dominates_another_is_never_less_acceptable(low, extra, unknown):
+    weaker = dict(zip(KEYS, low, strict=True))
+    stronger = {k: min(1.0, weaker[k] + e) for k, e in zip(KEYS, extra, strict=True)}
+    # The same unknowns for both, so the draws treat them alike.
+    vendors = _ranked([_vendor("s", stronger, unknown), _vendor("w", weaker, unknown)], EVEN)
+    result = {a.slug: a for a in acceptability(vendors, EVEN, samples=400)}
+    assert result["s"].first >= result["w"].first - 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.floats(0, 1), min_size=len(KEYS), max_size=len(KEYS)), min_size=2, max_size=5
+    ),
+    st.lists(st.floats(0.05, 1), min_size=len(KEYS), max_size=len(KEYS)),
+)
+def test_weight_stability_matches_brute_force(rows, raw_weights):
+    total = sum(raw_weights)
+    weights = {k: w / total for k, w in zip(KEYS, raw_weights, strict=True)}
+
+    def exact(crit, m, j):
+        w = {k: v * (m if k == KEYS[j] else 1) for k, v in weights.items()}
+        return sum(w[k] * crit[k] for k in KEYS) / sum(w.values())
+
+    vendors = [_vendor(f"v{i}", dict(zip(KEYS, r, strict=True))) for i, r in enumerate(rows)]
+    vendors.sort(key=lambda v: -exact(v.criteria, 1, 0))
+    if abs(exact(vendors[0].criteria, 1, 0) - exact(vendors[1].criteria, 1, 0)) < 1e-6:
+        return  # a tie for first has no stable leader to test
+    ranked = tuple(vendors)
+    for j, stability in enumerate(weight_stability(ranked, weights)):
+        low = stability.low or 0.0
+        high = stability.high if stability.high is not None else math.inf
+        for m in (0.0, 0.1, 0.5, 0.9, 1.0, 1.5, 2.0, 4.0, 10.0):
+            if min(abs(m - low), abs(m - high)) < 1e-3:
+                continue  # on the boundary the two tie
+            leader = exact(ranked[0].criteria, m, j)
+            stays = all(leader >= exact(v.criteria, m, j) - 1e-12 for v in ranked[1:])
+            assert stays == (low <= m <= high), (stability, m)
+
+
+def test_decisive_unknowns_are_those_that_move_a_vendor_across_first_or_the_top_three():
+    vendors = _ranked(
+        [
+            _vendor("a", {**dict.fromkeys(KEYS, 0.5)}, ["price"]),
+            _vendor("b", {**dict.fromkeys(KEYS, 0.5)}, ["price"]),
+            _vendor("c", {**dict.fromkeys(KEYS, 0.5), "services": 0.45}, ["certifications"]),
+            _vendor("d", {**dict.fromkeys(KEYS, 0.1)}, []),
+        ],
+        EVEN,
+    )
+    found = {(d.slug, d.attribute): d for d in decisive_unknowns(vendors, EVEN)}
+    # Checked by re-ranking with the attribute set.
+    for (slug, attribute), d in found.items():
+        criterion = {"price": "price", "certifications": "security"}[attribute]
+        index = next(i for i, v in enumerate(vendors) if v.slug == slug)
+        for value, expected in ((1.0, d.rank_if_favourable), (0.0, d.rank_if_unfavourable)):
+            score = weighted_score(EVEN, {**vendors[index].criteria, criterion: value})
+            others = [v.score for i, v in enumerate(vendors) if i != index]
+            assert 1 + sum(s > score for s in others) == expected
+    # a and b tie for first on everything but an unknown price: it decides between them.
+    assert ("a", "price") in found and ("b", "price") in found
+    assert found[("a", "price")].rank_if_unfavourable > 1
+    assert ("d", "certifications") not in found
+
+
+def test_the_buyer_can_set_criterion_weights(taxonomy, source_vendors):
+    plain = recommend(parse_answers(base_answers(), taxonomy), taxonomy, source_vendors)
+    heavy = recommend(
+        parse_answers(base_answers(criteria_weights={"location": 10, "services": 1}), taxonomy),
+        taxonomy,
+        source_vendors,
+    )
+    assert math.isclose(sum(plain.ranking.weights.values()), 1.0)
+    assert math.isclose(sum(heavy.ranking.weights.values()), 1.0)
+    assert heavy.ranking.points["location"] == 10 and heavy.ranking.points["services"] == 1
+    assert heavy.ranking.weights["location"] > plain.ranking.weights["location"]
+    data = heavy.to_data()
+    assert set(data["weights"]) == set(data["vendors"][0]["criteria"])
+    assert data["robustness"]["samples"] == 2000
+
+
+@pytest.mark.parametrize(
+    ("weights", "path"),
+    [
+        ({"safety": 3}, "criteria_weights.safety"),
+        ({"services": 11}, "criteria_weights.services"),
+        ({"services": 2.5}, "criteria_weights.services"),
+        ({"services": 0, "price": 0}, "criteria_weights"),
+        ("heavy", "criteria_weights"),
+    ],
+)
+def test_bad_criterion_weights_are_refused_by_field(taxonomy, weights, path):
+    with pytest.raises(AnswerErrors) as error:
+        parse_answers(base_answers(criteria_weights=weights), taxonomy)
+    assert path in error.value.errors
