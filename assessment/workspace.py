@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from catalog.models import Vendor
@@ -129,10 +130,10 @@ def chart(vendors: list[dict], shortlist: list[str]) -> dict[str, Any]:
                 "evidence_pct": round(evidence * 100),
                 "score": score,
                 "picked": picked,
-                # Alternate label sides so neighbours do not overwrite each other.
-                "lx": round(x + 8, 1) if index % 2 == 0 else round(x - 8, 1),
-                "anchor": "start" if index % 2 == 0 else "end",
-                "ly": round(y + 4, 1),
+                # Labels run into the plot, away from the axes; alternate rows a little.
+                "lx": round(x + 8, 1) if x < CHART_W / 2 else round(x - 8, 1),
+                "anchor": "start" if x < CHART_W / 2 else "end",
+                "ly": round(y + 4 - (index % 2) * 10, 1),
             }
         )
     mid_x = PAD_L + plot_w / 2
@@ -195,7 +196,7 @@ def comparison(
         )
     }
     rows: list[tuple[str, list[str]]] = [
-        (_("Score"), [str(v["score"]) for v in picked]),
+        (_("Score"), [number_format(v["score"], decimal_pos=1) for v in picked]),
         (_("Rank"), [str(v["rank"]) for v in picked]),
         (_("First in plausible cases"), [v.get("first_label", "–") for v in picked]),
         (_("In the top 3"), [v.get("top3_label", "–") for v in picked]),
