@@ -273,12 +273,15 @@ class WorkForm(StepForm):
         ),
         help_text=_("Front-office work faces customers; back-office work does not."),
     )
+    # The questions that decide the recommendation start unanswered: a result is never
+    # built on a default nobody chose.
     core_to_business = _yes_no(
         _("Is this work core to your business?"),
         _(
             "Core work is what creates your value. BPO is meant for supporting work, so that you "
             "can focus on the core."
         ),
+        initial=None,
     )
     driver = forms.ChoiceField(
         label=_("What drives the decision?"),
@@ -403,7 +406,7 @@ class ConstraintsForm(StepForm):
     data_sensitivity = forms.ChoiceField(
         label=_("How sensitive is the data?"),
         widget=forms.RadioSelect,
-        initial=default("constraints.data_sensitivity"),
+        initial=None,  # decides the location and the data-security risk: asked, not assumed
         choices=contract_choices(
             contract.SENSITIVITY,
             {

@@ -264,12 +264,15 @@ def answers_summary(
     def label_of(form_class, field: str) -> Any:
         return form_class.base_fields[field].label
 
-    rows = [
+    tagged = [
+        "organisation",
         (_("Organisation"), org.get("name") or "–"),
         (label_of(OrganisationForm, "country"), country_name),
         (label_of(OrganisationForm, "industry"), industry_name),
         asked(OrganisationForm, "size", org.get("size")),
+        "services",
         (_("Services"), ", ".join(service_names.get(s, s) for s in answers.get("services", []))),
+        "work",
         *(
             asked(WorkForm, field, work.get(field))
             for field in (
@@ -288,6 +291,7 @@ def answers_summary(
             if scale.get("current_staff") is not None
             else _("not given"),
         ),
+        "priorities",
         (
             _("Priorities"),
             ", ".join(
@@ -296,6 +300,7 @@ def answers_summary(
                 if k in PrioritiesForm.base_fields
             ),
         ),
+        "constraints",
         asked(ConstraintsForm, "data_sensitivity", con.get("data_sensitivity")),
         (label_of(ConstraintsForm, "languages"), ", ".join(names["languages"]) or "–"),
         asked(ConstraintsForm, "coverage", con.get("coverage")),
@@ -319,7 +324,13 @@ def answers_summary(
             ", ".join(names["certifications"]) or _("none"),
         ),
     ]
-    return [{"question": str(q), "answer": str(a)} for q, a in rows]
+    rows, step = [], "organisation"
+    for item in tagged:
+        if isinstance(item, str):
+            step = item
+        else:
+            rows.append((step, *item))
+    return [{"step": st, "question": str(q), "answer": str(a)} for st, q, a in rows]
 
 
 def _names_of(model, slugs: list[str]) -> list[str]:
@@ -334,6 +345,27 @@ def weight_keys(assessment: Assessment) -> list[str]:
         return list(result["weights"])
     vendors = result.get("vendors") or []
     return list(vendors[0].get("criteria", {})) if vendors else []
+
+
+def review_context(answers: dict) -> dict[str, Any]:
+    """The check-your-answers page: every answer, grouped by the step that asks it."""
+    from .forms import STEPS
+
+    service_names, _categories = _names()
+    organisation = answers.get("organisation") or {}
+    industry = Industry.objects.filter(slug=organisation.get("industry")).first()
+    country_name = dict(countries).get(organisation.get("country"), "")
+    rows = answers_summary(answers, service_names, industry.name if industry else "", country_name)
+    return {
+        "groups": [
+            {
+                "slug": step.slug,
+                "title": step.title,
+                "rows": [r for r in rows if r["step"] == step.slug],
+            }
+            for step in STEPS
+        ]
+    }
 
 
 def result_context(assessment: Assessment, language: str | None = None) -> dict[str, Any]:

@@ -11,5 +11,6 @@ urlpatterns = [
     path("r/<str:token>/rerun/", views.rerun, name="rerun"),
     path("r/<str:token>/weights/", views.reweigh, name="reweigh"),
     path("r/<str:token>/shortlist/", views.shortlist, name="shortlist"),
+    path("review/", views.review, name="review"),
     path("<slug:step>/", views.step, name="step"),
 ]

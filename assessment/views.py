@@ -26,6 +26,7 @@ SESSION_KEY = "assessment_answers"
 DRAFTS_KEY = "assessment_drafts"  # what was typed on a step that is not complete yet
 ERRORS_KEY = "assessment_errors"  # errors found when the whole answers were checked
 EDIT_OF_KEY = "assessment_edit_of"
+REVIEW_KEY = "assessment_from_review"  # a step opened with "Change" returns to the review
 
 
 def _answers(request: HttpRequest) -> dict:
@@ -77,6 +78,8 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
     form_class = STEPS[index]
     answers = _answers(request)
     if request.method == "GET":
+        if request.GET.get("review"):
+            request.session[REVIEW_KEY] = True
         return _render_step(request, _form_for_get(request, form_class, answers), index)
 
     form = form_class(request.POST)
@@ -90,9 +93,25 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
         return redirect("assessment:step", step=STEP_SLUGS[max(0, index - 1)])
     if not valid:
         return _render_step(request, form, index)
-    if index + 1 < len(STEPS):
-        return redirect("assessment:step", step=STEP_SLUGS[index + 1])
-    return _submit(request, _answers(request))
+    if request.session.pop(REVIEW_KEY, False) or index + 1 == len(STEPS):
+        return redirect("assessment:review")
+    return redirect("assessment:step", step=STEP_SLUGS[index + 1])
+
+
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest) -> HttpResponse:
+    """Check your answers: every answer once more, each with a way to change it, before the
+    result is made."""
+    answers = _answers(request)
+    request.session.pop(REVIEW_KEY, None)
+    if request.method == "POST":
+        return _submit(request, answers)
+    missing = next((s for s in STEPS if not s.answered(answers)), None)
+    if missing is not None:
+        return _submit(request, answers)  # says what is missing and leads to that step
+    context = presentation.review_context(answers)
+    context["editing"] = bool(request.session.get(EDIT_OF_KEY))
+    return render(request, "assessment/review.html", context)
 
 
 def _form_for_get(request: HttpRequest, form_class, answers: dict):

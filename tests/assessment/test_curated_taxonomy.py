@@ -66,6 +66,8 @@ def test_the_questionnaire_names_it_on_the_result_page(client, facility):
         "remote_delivery_ok": "yes",
     }
     response = client.post("/en/assess/constraints/", constraints, follow=True)
+    assert "Reception desk" in response.content.decode()  # restated on the review page
+    response = client.post("/en/assess/review/", follow=True)
     assert response.status_code == 200
     assert "Facility management" in response.content.decode()
 

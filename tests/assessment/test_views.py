@@ -51,11 +51,13 @@ STEP_DATA = {
 
 
 def _walk(client, lang="en"):
+    """Every step, then the check-your-answers page, then the result."""
     response = None
     for step, data in STEP_DATA.items():
         response = client.post(f"/{lang}/assess/{step}/", {**data, "next": "1"})
         assert response.status_code == 302, (step, response.content.decode()[:2000])
-    return response
+    assert response["Location"] == f"/{lang}/assess/review/"
+    return client.post(f"/{lang}/assess/review/")
 
 
 def test_start_opens_the_first_step(client, starting_catalog):

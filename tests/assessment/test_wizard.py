@@ -16,12 +16,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _walk(client, lang="en", **constraints):
-    response = None
+    """Every step, then the review page; a step refused on the way is returned as it is."""
     for step, data in STEP_DATA.items():
         if step == "constraints":
             data = {**data, **constraints}
         response = client.post(f"/{lang}/assess/{step}/", {**data, "next": "1"})
-    return response
+        if response.status_code != 302:
+            return response
+    return client.post(f"/{lang}/assess/review/")
 
 
 @pytest.mark.parametrize(
@@ -97,7 +99,8 @@ def test_back_from_the_result_then_resubmitting_keeps_every_answer(client, start
     first = _walk(client)
     # The browser's Back shows the last step again; the user changes the budget only.
     changed = {**STEP_DATA["constraints"], "monthly_budget_idr": "90000000", "next": "1"}
-    response = client.post("/en/assess/constraints/", changed)
+    assert client.post("/en/assess/constraints/", changed)["Location"] == "/en/assess/review/"
+    response = client.post("/en/assess/review/")
     assert response.status_code == 302 and response["Location"] != first["Location"]
     newest = Assessment.objects.order_by("-pk").first()
     assert newest.answers["constraints"]["monthly_budget_idr"] == 90_000_000
@@ -121,10 +124,9 @@ def test_a_lost_session_is_explained_in_plain_words(client, starting_catalog):
 def test_a_server_side_error_is_shown_on_its_field(client, starting_catalog):
     for step in ("organisation", "services", "work", "priorities"):
         client.post(f"/en/assess/{step}/", {**STEP_DATA[step], "next": "1"})
+    client.post("/en/assess/constraints/", {**STEP_DATA["constraints"], "next": "1"})
     Service.objects.filter(slug="order_processing").delete()  # removed by a curator meanwhile
-    response = client.post(
-        "/en/assess/constraints/", {**STEP_DATA["constraints"], "next": "1"}, follow=True
-    )
+    response = client.post("/en/assess/review/", follow=True)
     body = response.content.decode()
     assert response.redirect_chain[-1][0] == "/en/assess/services/"
     assert "order_processing is not one of the available choices" in body
@@ -154,3 +156,30 @@ def test_a_client_abroad_starts_the_languages_question_from_its_own_language(
     page = client.get("/en/assess/constraints/").content.decode()
     checked = set(re.findall(r'name="languages" value="(\w+)"[^>]*checked', page))
     assert checked == {"ja"}
+
+
+def test_the_review_restates_every_answer_and_change_returns_to_it(client, starting_catalog):
+    for step, data in STEP_DATA.items():
+        response = client.post(f"/id/assess/{step}/", {**data, "next": "1"})
+    assert response["Location"] == "/id/assess/review/"
+    review = client.get("/id/assess/review/").content.decode()
+    assert "Periksa jawaban Anda" in review and "PT Maju Jaya" in review
+    assert review.count('class="btn btn-sm btn-outline-primary change-link"') == len(STEP_DATA)
+    assert not Assessment.objects.exists()  # nothing is made before the buyer confirms
+    # "Ubah" beside the work step: change the staff count, and come back to the review.
+    client.get("/id/assess/work/?review=1")
+    changed = {**STEP_DATA["work"], "fte": "30", "next": "1"}
+    assert client.post("/id/assess/work/", changed)["Location"] == "/id/assess/review/"
+    assert ">30<" in client.get("/id/assess/review/").content.decode()
+    response = client.post("/id/assess/review/")
+    assert Assessment.objects.get().answers["scale"]["fte"] == 30
+
+
+def test_the_deciding_questions_start_unanswered(client, starting_catalog):
+    work = client.get("/en/assess/work/").content.decode()
+    for name in ("process_definition", "expertise", "customer_contact", "driver"):
+        assert not re.search(rf'name="{name}"[^>]*checked', work), name
+    assert not re.search(r'name="core_to_business"[^>]*checked', work)
+    constraints = client.get("/en/assess/constraints/").content.decode()
+    assert not re.search(r'name="data_sensitivity"[^>]*checked', constraints)
+    assert re.search(r'name="coverage"[^>]*checked', constraints)  # the rest may start set

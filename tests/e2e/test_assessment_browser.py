@@ -36,6 +36,7 @@ def test_questionnaire_to_recommendation_and_pdf(page, live_catalog):
     _radio(page, "expertise", "basic")
     _radio(page, "customer_contact", "direct")
     _radio(page, "driver", "cost")
+    _radio(page, "core_to_business", "no")  # the deciding questions start unanswered
     page.get_by_label("Full-time staff the work needs today").fill("0")
     page.get_by_role("button", name="Next").click()
     expect(page.locator("#form-errors")).to_be_visible()
@@ -53,6 +54,18 @@ def test_questionnaire_to_recommendation_and_pdf(page, live_catalog):
 
     expect(page.locator("#step-title")).to_have_text("Constraints")
     _radio(page, "coverage", "24_7")
+    _radio(page, "data_sensitivity", "internal")
+    page.get_by_role("button", name="Check your answers").click()
+
+    # Check your answers: change the staff count from the review and come back to it.
+    expect(page).to_have_url(re.compile(r"/en/assess/review/$"))
+    expect(page.locator("#review-work")).to_be_visible()
+    page.locator(".change-link", has_text="The nature of the work").click()
+    expect(page).to_have_url(re.compile(r"/en/assess/work/\?review=1$"))
+    page.locator("#id_fte").fill("30")
+    page.locator("#id_fte").press("Enter")
+    expect(page).to_have_url(re.compile(r"/en/assess/review/$"))
+    expect(page.locator("main")).to_contain_text("30")
     page.get_by_role("button", name="Get my recommendation").click()
 
     expect(page).to_have_url(re.compile(r"/en/assess/r/[\w-]{43}/$"))

@@ -28,6 +28,7 @@ def _to_constraints(page, url):
         ("expertise", "basic"),
         ("customer_contact", "direct"),
         ("driver", "cost"),
+        ("core_to_business", "no"),
     ):
         _radio(page, name, value)
     page.locator("#id_fte").fill("600")
@@ -35,23 +36,35 @@ def _to_constraints(page, url):
     expect(page).to_have_url(re.compile(r"/id/assess/priorities/$"))
     page.locator("button[name=next]").click()
     expect(page).to_have_url(re.compile(r"/id/assess/constraints/$"))
+    page.locator('input[name="data_sensitivity"][value="internal"]').check()
 
 
 def test_an_indonesian_budget_reaches_the_result_unchanged(page, live_catalog):
     _to_constraints(page, live_catalog.url)
     page.locator("#id_monthly_budget_idr").fill("75.000.000")
     page.locator("#id_monthly_budget_idr").press("Enter")
+    # The review restates the budget as it will be used, before anything is made.
+    expect(page).to_have_url(re.compile(r"/id/assess/review/$"))
+    expect(page.locator("main")).to_contain_text("Rp\u00a075.000.000")
+    page.locator("#get-recommendation").click()
     expect(page).to_have_url(re.compile(r"/id/assess/r/[\w-]{43}/$"))
     assert Assessment.objects.get().answers["constraints"]["monthly_budget_idr"] == 75_000_000
     page.locator("#answers-heading").click()
     expect(page.locator("#answers-summary")).to_contain_text("Rp\u00a075.000.000")
     expect(page.locator("#answers-summary")).to_contain_text("600")
 
-    # Browser Back to the last step, change the budget only, submit again.
+    # Browser Back lands on the review; change the budget only, from there, and submit again.
     page.go_back()
-    expect(page).to_have_url(re.compile(r"/id/assess/constraints/$"))
+    expect(page).to_have_url(re.compile(r"/id/assess/review/$"))
+    page.locator(".change-link", has_text="Batasan").click()
+    expect(page.locator("#id_monthly_budget_idr")).to_have_value(
+        "Rp\u00a075.000.000".replace("Rp\u00a0", "")
+    )
     page.locator("#id_monthly_budget_idr").fill("90 juta")
     page.locator("button[name=next]").click()
+    expect(page).to_have_url(re.compile(r"/id/assess/review/$"))
+    expect(page.locator("main")).to_contain_text("Rp\u00a090.000.000")
+    page.locator("#get-recommendation").click()
     expect(page).to_have_url(re.compile(r"/id/assess/r/[\w-]{43}/$"))
     newest = Assessment.objects.order_by("-pk").first()
     assert newest.answers["constraints"]["monthly_budget_idr"] == 90_000_000
