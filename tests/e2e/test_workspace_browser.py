@@ -17,6 +17,7 @@ pytestmark = pytest.mark.e2e
 
 def _page_ranking(page):
     cards = page.locator("#vendor-list article.vendor-result")
+    expect(cards.first).to_be_visible()  # count() does not wait for the page
     return [
         (
             cards.nth(i).get_attribute("data-slug"),
