@@ -171,10 +171,12 @@ class OrganisationForm(StepForm):
         choices=contract_choices(
             contract.SIZES,
             {
-                "startup": _("Start-up"),
-                "sme": _("Small or medium business"),
-                "large": _("Large company"),
-                "multinational": _("Multinational"),
+                # Headcount bands: our judgment, after the common 250-staff line between
+                # small-and-medium and large firms.
+                "startup": _("Start-up (a young company, usually under 50 staff)"),
+                "sme": _("Small or medium business (under 250 staff)"),
+                "large": _("Large company (250 staff or more)"),
+                "multinational": _("Multinational (operates in several countries)"),
             },
         ),
         help_text=_("BPO is used by start-ups and multinationals alike."),

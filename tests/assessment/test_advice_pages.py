@@ -73,7 +73,7 @@ def test_the_vendors_real_location_is_stated_on_the_page_and_in_the_pdf(starting
     assert 'id="catalog-location"' in page
     assert "vendor yang tercantum bersifat Nearshore bagi Anda" in page
     assert "tidak ada vendor katalog yang beroperasi dari sana" in page
-    assert "melintasi batas negara dari Singapore ke Indonesia" in page  # the border it crosses
+    assert "melintasi batas negara dari Singapura ke Indonesia" in page  # in Indonesian
     text = _pdf_text(bank)
     assert "no catalog vendor delivers from there" in text
     assert "Singapore to Indonesia" in text

@@ -183,3 +183,11 @@ def test_the_deciding_questions_start_unanswered(client, starting_catalog):
     constraints = client.get("/en/assess/constraints/").content.decode()
     assert not re.search(r'name="data_sensitivity"[^>]*checked', constraints)
     assert re.search(r'name="coverage"[^>]*checked', constraints)  # the rest may start set
+
+
+def test_the_organisation_step_speaks_the_interface_language(client, starting_catalog):
+    page = client.get("/id/assess/organisation/").content.decode()
+    assert ">Singapura<" in page and ">Korea Selatan<" in page and ">Jerman<" in page
+    assert "Usaha kecil atau menengah (di bawah 250 staf)" in page
+    english = client.get("/en/assess/organisation/").content.decode()
+    assert ">Singapore<" in english and "Small or medium business (under 250 staff)" in english

@@ -153,6 +153,15 @@ def test_vendor_page_queries_stay_flat(client, taxonomy, django_assert_max_num_q
     assert response.status_code == 200
 
 
-def test_pages_stay_indonesian_whatever_the_browser_prefers(client, starting_catalog):
-    response = client.get("/catalog/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
-    assert response["Location"] == "/id/catalog/"
+def test_an_unprefixed_page_follows_the_browser_and_defaults_to_indonesian(
+    client, starting_catalog
+):
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert english["Location"] == "/en/"
+    assert client.get("/catalog/", HTTP_ACCEPT_LANGUAGE="en-GB")["Location"] == "/en/catalog/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="id-ID,id;q=0.9")["Location"] == "/id/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE")["Location"] == "/id/"  # not ours
+    assert client.get("/")["Location"] == "/id/"
+    # A prefixed page keeps its language whatever the browser prefers.
+    page = client.get("/id/catalog/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert '<html lang="id">' in page
