@@ -34,6 +34,7 @@ def test_sliders_rerank_like_the_engine_and_save_as_a_new_result(page, live_cata
     before = _page_ranking(page)
     assert before[0][0] == "transcosmos-indonesia"
     services_weight = page.locator("#w-services").input_value()
+    page.locator("#weights-panel summary").click()  # the panel is folded at first
 
     # Services matter little, location and coverage a lot: the tie behind #1 reorders.
     page.locator("#w-services").fill("1")
@@ -81,3 +82,27 @@ def test_a_shortlist_is_compared_and_stays_after_reload(page, live_catalog):
         "tdcx",
     ]
     assert page.console_errors == []
+
+
+def test_on_a_phone_the_shortlist_and_the_link_come_first(browser, live_catalog):
+    saved = services.assessment_create(data=base_answers(), language="en")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    phone = context.new_page()
+    phone.goto(f"{live_catalog.url}/en/assess/r/{saved.token}/")
+    screen = 844
+    summary = phone.locator("#summary-vendors")
+    expect(summary.locator("li")).to_have_count(3)
+    assert summary.bounding_box()["y"] + summary.bounding_box()["height"] < 3 * screen
+    link = phone.locator("#share-link")
+    assert link.bounding_box()["y"] < 3 * screen
+    assert link.input_value().endswith(f"/en/assess/r/{saved.token}/")
+    phone.locator("#copy-link").click()
+    expect(phone.locator("#copy-link")).to_have_text("Copied")
+    assert phone.evaluate("navigator.clipboard.readText()") == link.input_value()
+    # The due-diligence matrix becomes one card per vendor; the wide table is not shown.
+    expect(phone.locator("#due-diligence-cards .card").first).to_be_visible()
+    expect(phone.locator("#due-diligence")).to_be_hidden()
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, width  # nothing runs off the side of the screen
+    context.close()
