@@ -8,6 +8,7 @@ a description, although descriptions are escaped anyway) is refused.
 from __future__ import annotations
 
 import mimetypes
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +85,18 @@ def render_html(assessment: Assessment, language: str) -> str:
 def render_pdf(
     assessment: Assessment, language: str, fetcher: StaticFilesOnlyFetcher | None = None
 ) -> bytes:
-    html = render_html(assessment, language)
+    html = without_emoji(render_html(assessment, language))
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher or StaticFilesOnlyFetcher())
-    return document.write_pdf(font_config=_font_config())
+    # Tagged: a screen reader gets the headings, tables and lists as structure.
+    return document.write_pdf(font_config=_font_config(), pdf_tags=True)
+
+
+# Pictographs the report's fonts cannot draw (they would print as empty boxes): left out,
+# with the joiners and variation selectors that build them. Letters of every script stay.
+EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f1e6-\U0001f1ff\ufe0f\u200d\u20e3]"
+)
+
+
+def without_emoji(text: str) -> str:
+    return EMOJI.sub("", text)

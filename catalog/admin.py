@@ -54,6 +54,11 @@ class VerifiedFilter(admin.SimpleListFilter):
 
 @admin.register(Vendor)
 class VendorAdmin(ImportExportModelAdmin):
+    class Media:
+        # Names the autocomplete widgets' search boxes after their field (axe-core: the
+        # select2 boxes Django's admin draws have no label of their own).
+        js = ("js/admin-labels.js",)
+
     resource_classes = [VendorResource]
     list_display = (
         "name",

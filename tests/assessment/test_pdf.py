@@ -179,3 +179,23 @@ def test_cli_writes_the_pdf(starting_catalog, tmp_path):
     )
     assert "Transcosmos Indonesia" in _text(target.read_bytes())
     assert Assessment.objects.count() == 0  # --pdf alone stores nothing; --save does
+
+
+def test_the_pdf_is_tagged_and_survives_emoji_and_long_names(starting_catalog):
+    """Issue 16, item 9: a screen reader gets structure; pictographs the fonts cannot draw
+    are left out rather than printed as boxes; a long unbroken name wraps."""
+    from assessment import services
+    from tests.factories import base_answers
+
+    name = "PT Sukses 🚀 " + "A" * 150
+    saved = services.assessment_create(data=base_answers(organisation__name=name), language="en")
+    data = pdf.render_pdf(saved, "en")
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
+    assert "/StructTreeRoot" in root
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "PT Sukses" in text and "🚀" not in text
+    html = pdf.render_html(saved, "en")
+    assert "🚀" in html  # the page keeps it; only the PDF leaves it out
+    assert pdf.without_emoji("Kopi ☕️ & Teh 🍵, 日本語") == "Kopi  & Teh , 日本語"
