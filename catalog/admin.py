@@ -2,15 +2,46 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportModelAdmin
 
-from . import services
+from . import importing, services
 from .models import Certification, Industry, Language, Service, ServiceCategory, Vendor
 from .resources import VendorResource
+
+
+class VerificationForm(forms.Form):
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=500,
+        help_text=_("Where the facts were checked: a URL, a document, a call with whom."),
+    )
+    verified_on = forms.DateField(
+        label=_("Checked on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean_verified_on(self):
+        day = self.cleaned_data["verified_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("A verification cannot be dated in the future."))
+        return day
+
+
+UPLOADS = "imports"  # where an uploaded file waits between the check and the import
+MAX_UPLOAD = 10 * 1024 * 1024
 
 
 class BilingualAdmin(admin.ModelAdmin):
@@ -53,13 +84,13 @@ class VerifiedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Vendor)
-class VendorAdmin(ImportExportModelAdmin):
+class VendorAdmin(admin.ModelAdmin):
     class Media:
         # Names the autocomplete widgets' search boxes after their field (axe-core: the
         # select2 boxes Django's admin draws have no label of their own).
         js = ("js/admin-labels.js",)
 
-    resource_classes = [VendorResource]
+    change_list_template = "admin/catalog/vendor/change_list.html"
     list_display = (
         "name",
         "slug",
@@ -154,12 +185,121 @@ class VendorAdmin(ImportExportModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Mark selected vendors verified today"), permissions=["change"])
+    @admin.action(
+        description=_("Record a verification of the selected vendors"), permissions=["change"]
+    )
     def mark_verified(self, request, queryset):
-        count = services.vendors_mark_verified(vendors=queryset)
-        self.message_user(
+        """Verified only with a source and a date: the action asks for both first."""
+        form = VerificationForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            count = services.vendors_mark_verified(
+                vendors=queryset,
+                source=form.cleaned_data["source"],
+                on=form.cleaned_data["verified_on"],
+            )
+            self.message_user(
+                request,
+                ngettext("%(n)d vendor marked verified.", "%(n)d vendors marked verified.", count)
+                % {"n": count},
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
             request,
-            ngettext("%(n)d vendor marked verified.", "%(n)d vendors marked verified.", count)
-            % {"n": count},
-            messages.SUCCESS,
+            "admin/catalog/vendor/verify.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Record a verification"),
+                "form": form,
+                "vendors": queryset,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
         )
+
+    # -- import and export, in plain words (catalog/importing.py) ------------------------
+    def get_urls(self):
+        own = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="catalog_vendor_import",
+            ),
+            path(
+                "import/template.xlsx",
+                self.admin_site.admin_view(self.template_view),
+                name="catalog_vendor_import_template",
+            ),
+            path(
+                "export/",
+                self.admin_site.admin_view(self.export_view),
+                name="catalog_vendor_export",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def import_view(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import vendors"),
+            "codes": importing.allowed_codes(),
+            "columns": importing.columns(),
+        }
+        if request.method == "POST":
+            stored = request.POST.get("stored", "")
+            upload: UploadedFile | None = request.FILES.get("import_file")
+            if upload is not None:
+                if upload.size > MAX_UPLOAD:
+                    context["upload_error"] = _("The file is larger than 10 MB.")
+                    return TemplateResponse(request, "admin/catalog/vendor/import.html", context)
+                name = upload.name
+                stored = default_storage.save(
+                    f"{UPLOADS}/{timezone.now():%Y%m%d%H%M%S}-{name[-80:]}", upload
+                )
+            if not stored or not stored.startswith(f"{UPLOADS}/") or ".." in stored:
+                context["upload_error"] = _("Choose a CSV or Excel (.xlsx) file.")
+                return TemplateResponse(request, "admin/catalog/vendor/import.html", context)
+            try:
+                with default_storage.open(stored, "rb") as handle:
+                    dataset = importing.read(handle.read(), stored)
+            except (OSError, ValueError, KeyError) as exc:
+                context["upload_error"] = _("The file could not be read: %(error)s") % {
+                    "error": exc
+                }
+                return TemplateResponse(request, "admin/catalog/vendor/import.html", context)
+            write = "confirm" in request.POST
+            report = importing.check(dataset, write=write)
+            if write and report.ok:
+                default_storage.delete(stored)
+                self.message_user(
+                    request,
+                    _("Imported: %(new)s new and %(updated)s updated vendors.")
+                    % {"new": report.new, "updated": report.updated},
+                    messages.SUCCESS,
+                )
+                return redirect("admin:catalog_vendor_changelist")
+            context["report"] = report
+            context["stored"] = stored
+            context["file_name"] = stored.split("-", 1)[-1]
+        return TemplateResponse(request, "admin/catalog/vendor/import.html", context)
+
+    def template_view(self, request):
+        response = HttpResponse(
+            importing.template_workbook(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="vendor-import-template.xlsx"'
+        return response
+
+    def export_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        data = VendorResource().export(queryset=self.get_queryset(request))
+        # With a byte-order mark, Excel opens the UTF-8 file with its accents intact.
+        response = HttpResponse("\ufeff" + data.csv, content_type="text/csv; charset=utf-8")
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="vendors-{stamp}.csv"'
+        return response

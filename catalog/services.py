@@ -91,10 +91,15 @@ def vendors_set_active(*, vendors: QuerySet[Vendor], active: bool) -> int:
     return count
 
 
-def vendors_mark_verified(*, vendors: QuerySet[Vendor]) -> int:
+def vendors_mark_verified(*, vendors: QuerySet[Vendor], source: str, on=None) -> int:
+    """Record that the vendors' facts were checked: where (required) and when."""
+    if not source.strip():
+        raise ValueError("a verification needs its source")
     with catalog_changes():
-        today = timezone.localdate()
-        count = vendors.update(last_verified_at=today, updated_at=timezone.now())
+        day = on or timezone.localdate()
+        count = vendors.update(
+            last_verified_at=day, verification_source=source.strip(), updated_at=timezone.now()
+        )
         if count:
             catalog_version_bump()
     return count

@@ -39,3 +39,9 @@ def english():
 def indonesian():
     with translation.override("id"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files land in a temporary folder, never in the work tree."""
+    settings.MEDIA_ROOT = tmp_path / "media"

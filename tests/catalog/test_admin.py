@@ -99,8 +99,18 @@ def test_activate_deactivate_and_verify_actions(client, curator, starting_catalo
     assert Vendor.objects.filter(pk__in=pks, is_active=False).count() == 2
     client.post(url, {"action": "activate", "_selected_action": pks})
     assert Vendor.objects.filter(pk__in=pks, is_active=True).count() == 2
-    client.post(url, {"action": "mark_verified", "_selected_action": pks})
-    assert Vendor.objects.filter(pk__in=pks, last_verified_at__isnull=False).count() == 2
+    # "Verified" needs a source and a date: the action asks for them first.
+    asked = client.post(url, {"action": "mark_verified", "_selected_action": pks})
+    assert "Record a verification" in asked.content.decode()
+    assert not Vendor.objects.filter(pk__in=pks, last_verified_at__isnull=False).exists()
+    future = {"action": "mark_verified", "_selected_action": pks, "apply": "1"}
+    refused = client.post(url, {**future, "source": "call", "verified_on": "2999-01-01"})
+    assert "cannot be dated in the future" in refused.content.decode()
+    done = {**future, "source": "Call with TDCX sales, 2026-11-20", "verified_on": "2026-11-20"}
+    client.post(url, done)
+    verified = Vendor.objects.filter(pk__in=pks, last_verified_at__isnull=False)
+    assert verified.count() == 2
+    assert {v.verification_source for v in verified} == {"Call with TDCX sales, 2026-11-20"}
 
 
 def _dataset(rows):
@@ -153,22 +163,77 @@ def test_import_of_a_bad_file_names_rows_and_imports_nothing(taxonomy):
     assert not Vendor.objects.exists()
 
 
-def test_admin_import_shows_row_errors_and_saves_nothing(client, curator, taxonomy):
+def _upload(client, text: str, name="vendors.csv", lang="en", encoding="utf-8"):
+    upload = io.BytesIO(text.encode(encoding))
+    upload.name = name
+    return client.post(f"/{lang}/admin/catalog/vendor/import/", {"import_file": upload})
+
+
+def test_admin_import_lists_every_problem_in_plain_words_and_saves_nothing(
+    client, curator, taxonomy
+):
+    """Issue 16, item 8: a bad year, an unknown code and a bad choice, all at once, each
+    with its spreadsheet row, column and value; nothing saved."""
     client.force_login(curator)
-    csv = "slug,name,services\nok,OK,payroll\nbroken,Broken,warp_drive\n"
-    upload = io.BytesIO(csv.encode())
-    upload.name = "vendors.csv"
-    response = client.post(
-        _admin("admin:catalog_vendor_import"),
-        {"import_file": upload, "format": "0", "resource": "0"},
+    csv = (
+        "slug,name,services,founded_year,coverage\n"
+        "ok,OK,payroll,2015,\n"
+        "broken,Broken,warp_drive,20x5,always\n"
+        "late,Late,payroll,1999,24_7\n"
     )
+    response = _upload(client, csv)
     body = response.content.decode()
     assert response.status_code == 200
-    assert "warp_drive" in body
-    assert re.search(r"<td>2\s*</td>\s*<td class=\"errors\">", body)
-    assert "unknown slug(s): warp_drive" in body
-    assert "Confirm import" not in body
+    rows = re.findall(
+        r"<tr><td>(\d+)</td><td><code>(\w+)</code></td><td>([^<]*)</td><td>([^<]*)</td></tr>",
+        body,
+    )
+    assert ("3", "founded_year", "20x5", "must be a whole number, e.g. 2015") in rows
+    assert "decimal" not in body and "ConversionSyntax" not in body
     assert not Vendor.objects.exists()
+    # With the year fixed, the remaining problems of the row come together.
+    response = _upload(client, csv.replace("20x5", "2005"))
+    body = response.content.decode()
+    rows = re.findall(r"<tr><td>(\d+)</td><td><code>(\w+)</code></td><td>([^<]*)</td>", body)
+    assert ("3", "services", "warp_drive") in rows and ("3", "coverage", "always") in rows
+    assert "unknown slug(s): warp_drive" in body
+    assert "Nothing was saved" in body and "Import now" not in body
+    assert not Vendor.objects.exists()
+
+
+def test_admin_import_reads_a_semicolon_file_in_indonesian_and_imports_on_confirm(
+    client, curator, taxonomy
+):
+    client.force_login(curator)
+    csv = (
+        "slug;name;services;delivery_countries;is_active\n"
+        "alpha;Alpha Nusantara;payroll,data_entry;ID;ya\n"
+    )
+    response = _upload(client, "\ufeff" + csv, lang="id")
+    body = response.content.decode()
+    assert "Impor vendor" in body and "Kode yang diizinkan per kolom" in body
+    assert 'id="import-ready"' in body and not Vendor.objects.exists()
+    stored = re.search(r'name="stored" value="([^"]+)"', body).group(1)
+    response = client.post(
+        "/id/admin/catalog/vendor/import/", {"stored": stored, "confirm": "Impor sekarang"}
+    )
+    assert response.status_code == 302
+    alpha = Vendor.objects.get(slug="alpha")
+    assert alpha.is_active and {s.slug for s in alpha.services.all()} == {"payroll", "data_entry"}
+
+
+def test_admin_import_offers_a_template_with_the_allowed_codes(client, curator, taxonomy):
+    import tablib
+
+    client.force_login(curator)
+    response = client.get("/en/admin/catalog/vendor/import/template.xlsx")
+    assert response.status_code == 200
+    book = tablib.Databook().load(response.content, format="xlsx")
+    vendors, codes = book.sheets()
+    assert vendors.headers[:3] == ["slug", "name", "short_description"]
+    assert "customer_service" in dict(codes)["services"] or any(
+        "customer_service" in str(row) for row in codes
+    )
 
 
 def test_admin_export_returns_the_catalog_as_csv(client, curator, starting_catalog):

@@ -51,7 +51,10 @@ def test_each_admin_action_bumps_the_version(client, curator, starting_catalog, 
     pks = list(Vendor.objects.filter(slug="tdcx").values_list("pk", flat=True))
     url = _admin("admin:catalog_vendor_changelist")
     stamped = Vendor.objects.get(slug="tdcx").updated_at
-    assert _bumps(lambda: client.post(url, {"action": action, "_selected_action": pks})) > 0
+    form = {"action": action, "_selected_action": pks}
+    if action == "mark_verified":
+        form |= {"apply": "1", "source": "https://example.com/tdcx", "verified_on": "2026-11-01"}
+    assert _bumps(lambda: client.post(url, form)) > 0
     assert Vendor.objects.get(slug="tdcx").updated_at > stamped
 
 
