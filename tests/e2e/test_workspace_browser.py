@@ -52,6 +52,7 @@ def test_sliders_rerank_like_the_engine_and_save_as_a_new_result(page, live_cata
 
     page.get_by_role("button", name="Reset").click()
     expect(page.locator("#w-services")).to_have_value(services_weight)
+    expect(page.locator("#weights-status")).to_be_empty()  # the order is restored with it
     assert _page_ranking(page) == before
 
     page.locator("#w-services").fill("1")
