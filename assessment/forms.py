@@ -8,7 +8,7 @@ from crispy_forms.bootstrap import PrependedText
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -17,7 +17,7 @@ from catalog.models import Certification, Industry, Language, Service, ServiceCa
 
 from .engine import answers as contract
 from .engine.places import default_languages
-from .money import MoneyError, parse_rupiah
+from .money import RATES, MoneyError, parse_rupiah, to_rupiah
 
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
 
@@ -459,6 +459,13 @@ class ConstraintsForm(StepForm):
             "Optional. For all the outsourced work per month, for example 75,000,000 or 75 million."
         ),
     )
+    budget_currency = forms.ChoiceField(
+        label=_("Currency of the budget"),
+        required=False,
+        initial="IDR",
+        choices=(),  # set in __init__ from the dated rates
+        help_text=_("A budget in another currency is converted to rupiah at the dated rate shown."),
+    )
     start_within_weeks = forms.IntegerField(
         label=_("Start within (weeks)"),
         required=False,
@@ -524,14 +531,52 @@ class ConstraintsForm(StepForm):
                 for name in self.fields
             )
         )
+        self.fields["budget_currency"].choices = [("IDR", _("Rupiah (IDR)"))] + [
+            (
+                code,
+                _("%(code)s, at Rp %(rate)s per %(code)s (%(date)s)")
+                % {
+                    "code": code,
+                    "rate": number_format(rate.idr, force_grouping=True),
+                    "date": date_format(rate.on, "SHORT_DATE_FORMAT"),
+                },
+            )
+            for code, rate in RATES.items()
+        ]
         self.fields["languages"].choices = [(la.slug, la.name) for la in Language.objects.all()]
         self.fields["required_certifications"].choices = [
             (c.slug, c.name) for c in Certification.objects.all()
         ]
 
+    def clean(self):
+        data = super().clean()
+        currency = data.get("budget_currency") or "IDR"
+        amount = data.get("monthly_budget_idr")
+        data["budget_stated"] = None
+        if amount is not None and currency != "IDR":
+            rate = RATES[currency]
+            converted = to_rupiah(amount, currency)
+            if converted > contract.MAX_BUDGET_IDR:
+                self.add_error(
+                    "monthly_budget_idr",
+                    _("That is more than the advisor can work with; check the amount."),
+                )
+            data["monthly_budget_idr"] = converted
+            data["budget_stated"] = {
+                "currency": currency,
+                "amount": amount,
+                "rate_idr": rate.idr,
+                "rate_date": rate.on.isoformat(),
+            }
+        return data
+
     @classmethod
     def initial_from(cls, answers: dict) -> dict:
         data = dict(answers.get("constraints") or {})
+        stated = data.pop("budget_stated", None)
+        if stated:
+            data["monthly_budget_idr"] = stated["amount"]
+            data["budget_currency"] = stated["currency"]
         if "languages" not in data:
             # A client abroad starts from its own country's language, not from Indonesian.
             country = (answers.get("organisation") or {}).get("country") or "ID"
@@ -542,7 +587,11 @@ class ConstraintsForm(StepForm):
         return {k: v for k, v in data.items() if v is not None}
 
     def to_answers(self) -> dict:
-        return {"constraints": dict(self.cleaned_data)}
+        constraints = dict(self.cleaned_data)
+        constraints.pop("budget_currency", None)
+        if not constraints.get("budget_stated"):
+            constraints.pop("budget_stated", None)
+        return {"constraints": constraints}
 
 
 STEPS: tuple[type[StepForm], ...] = (

@@ -10,6 +10,8 @@ is a fraction of a rupiah. Plain Python, no Django: the form field calls it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 # Words (lower case) that multiply the number before them, in either interface language.
@@ -107,3 +109,30 @@ def _decimal(text: str) -> Decimal:
         return Decimal(text)
     except InvalidOperation as exc:
         raise MoneyError("invalid") from exc
+
+
+# -- Foreign currencies: a client abroad may state its budget in its own currency; it is
+# converted to rupiah at a dated rate kept here, and the result says which rate and date.
+# Only rates we could check against a published source are listed.
+@dataclass(frozen=True)
+class Rate:
+    code: str
+    idr: int  # rupiah per unit
+    on: date
+    source: str
+
+
+RATES: dict[str, Rate] = {
+    "USD": Rate(
+        "USD",
+        16_693,
+        date(2025, 12, 16),
+        "Bank Indonesia JISDOR, 16 December 2025 (as reported by IDN Times)",
+    ),
+}
+
+
+def to_rupiah(amount: int, currency: str) -> int:
+    if currency == "IDR":
+        return amount
+    return amount * RATES[currency].idr

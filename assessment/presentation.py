@@ -307,7 +307,7 @@ def answers_summary(
         asked(ConstraintsForm, "location", con.get("location")),
         (
             label_of(ConstraintsForm, "monthly_budget_idr"),
-            rupiah(budget) if budget else _("not given"),
+            _budget_text(budget, con.get("budget_stated")),
         ),
         (
             label_of(ConstraintsForm, "start_within_weeks"),
@@ -331,6 +331,26 @@ def answers_summary(
         else:
             rows.append((step, *item))
     return [{"step": st, "question": str(q), "answer": str(a)} for st, q, a in rows]
+
+
+def _budget_text(budget, stated) -> str:
+    if not budget:
+        return str(_("not given"))
+    if not stated:
+        return rupiah(budget)
+    from django.utils.dateparse import parse_date
+    from django.utils.formats import date_format
+
+    return str(
+        _("%(idr)s (%(code)s %(amount)s at Rp %(rate)s per %(code)s, rate of %(date)s)")
+        % {
+            "idr": rupiah(budget),
+            "code": stated["currency"],
+            "amount": number_format(stated["amount"], force_grouping=True),
+            "rate": number_format(stated["rate_idr"], force_grouping=True),
+            "date": date_format(parse_date(stated["rate_date"]), "DATE_FORMAT"),
+        }
+    )
 
 
 def _names_of(model, slugs: list[str]) -> list[str]:

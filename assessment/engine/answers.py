@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from . import places
@@ -130,6 +132,9 @@ class Constraints:
     customization: str
     remote_delivery_ok: bool
     required_certifications: tuple[str, ...]
+    # The budget as the client stated it in another currency, with the rate it was converted
+    # at (currency, amount, rate_idr, rate_date); None when stated in rupiah.
+    budget_stated: dict | None = field(default=None, hash=False)
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,8 @@ class Answers:
         data = {"schema_version": SCHEMA_VERSION, **_json_ready(asdict(self))}
         if not self.criteria_weights:
             del data["criteria_weights"]
+        if data["constraints"]["budget_stated"] is None:
+            del data["constraints"]["budget_stated"]
         return data
 
 
@@ -310,6 +317,7 @@ CONSTRAINT_KEYS = (
     "customization",
     "remote_delivery_ok",
     "required_certifications",
+    "budget_stated",
 )
 
 
@@ -404,6 +412,7 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
             _("certification"),
             default=d["constraints.required_certifications"],
         ),
+        budget_stated=_budget_stated(con, r),
     )
     criteria_weights = _criteria_weights(data, r)
     if errors:
@@ -417,6 +426,32 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
         constraints=constraints,
         criteria_weights=criteria_weights,
     )
+
+
+STATED_KEYS = ("currency", "amount", "rate_idr", "rate_date")
+
+
+def _budget_stated(con: dict, r: _Reader) -> dict | None:
+    value = con.get("budget_stated")
+    if value is None:
+        return None
+    path = "constraints.budget_stated"
+    if not isinstance(value, dict) or set(value) != set(STATED_KEYS):
+        r.add(path, _("Must be an object with currency, amount, rate_idr and rate_date."))
+        return None
+    currency, amount = value["currency"], value["amount"]
+    rate, day = value["rate_idr"], value["rate_date"]
+    if not (isinstance(currency, str) and re.fullmatch(r"[A-Z]{3}", currency)):
+        r.add(f"{path}.currency", _("A three-letter currency code, e.g. USD."))
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
+        r.add(f"{path}.amount", _("Must be a whole number of at least 1."))
+    if isinstance(rate, bool) or not isinstance(rate, int | float) or rate <= 0:
+        r.add(f"{path}.rate_idr", _("Must be a positive number of rupiah."))
+    try:
+        date.fromisoformat(day)
+    except (TypeError, ValueError):
+        r.add(f"{path}.rate_date", _("Must be a date, year-month-day."))
+    return dict(value)
 
 
 def _criteria_weights(data: dict, r: _Reader) -> dict[str, int]:

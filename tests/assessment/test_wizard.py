@@ -191,3 +191,24 @@ def test_the_organisation_step_speaks_the_interface_language(client, starting_ca
     assert "Usaha kecil atau menengah (di bawah 250 staf)" in page
     english = client.get("/en/assess/organisation/").content.decode()
     assert ">Singapore<" in english and "Small or medium business (under 250 staff)" in english
+
+
+def test_a_foreign_client_states_the_budget_in_dollars_at_a_dated_rate(client, starting_catalog):
+    """Issue 16, item 1: converted at the rate kept as data, restated with its date."""
+    response = _walk(client, "en", monthly_budget_idr="5,000", budget_currency="USD")
+    assessment = Assessment.objects.get()
+    constraints = assessment.answers["constraints"]
+    assert constraints["monthly_budget_idr"] == 5_000 * 16_693
+    assert constraints["budget_stated"] == {
+        "currency": "USD",
+        "amount": 5_000,
+        "rate_idr": 16_693,
+        "rate_date": "2025-12-16",
+    }
+    page = client.get(response["Location"]).content.decode()
+    assert "USD 5,000 at Rp 16,693 per USD, rate of Dec. 16, 2025" in page
+    # Editing brings the dollars back, not the converted rupiah.
+    client.post(f"/en/assess/r/{assessment.token}/edit/")
+    form = client.get("/en/assess/constraints/").content.decode()
+    assert 'value="5,000"' in form
+    assert re.search(r'<option value="USD"[^>]*selected', form)
