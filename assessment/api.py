@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import pdf, selectors, services
 from .models import Assessment
+from .privacy import private
 
 MAX_BODY = 64 * 1024
 
@@ -36,6 +37,32 @@ def _error(status: int, field: str, message: str) -> JsonResponse:
     return JsonResponse({"errors": {field: [message]}}, status=status)
 
 
+MAX_DEPTH = 16  # the answers nest three levels; anything far deeper is refused unparsed
+
+
+def _too_deep(text: str) -> bool:
+    """Whether brackets outside strings nest deeper than MAX_DEPTH (checked before parsing,
+    so a hostile body cannot exhaust the parser's recursion)."""
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
 def _json_body(request: HttpRequest, wrong_type: str, too_large: str):
     """The request's JSON body, or the error response that refuses it."""
     if (request.content_type or "") != "application/json":
@@ -43,13 +70,21 @@ def _json_body(request: HttpRequest, wrong_type: str, too_large: str):
     if len(request.body) > MAX_BODY:
         return _error(413, "body", too_large)
     try:
-        return json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        text = request.body.decode("utf-8")
+    except UnicodeDecodeError:
+        return _error(400, "body", _("The body is not valid UTF-8 text."))
+    if _too_deep(text):
+        return _error(400, "body", _("The JSON nests too deeply."))
+    try:
+        # ValueError covers integers longer than Python converts (over 4,300 digits).
+        return json.loads(text)
+    except (ValueError, RecursionError):
         return _error(400, "body", _("The body is not valid JSON."))
 
 
 @csrf_exempt
 @require_http_methods(["POST"])
+@private
 def assessment_collection(request: HttpRequest) -> JsonResponse:
     data = _json_body(
         request,
@@ -72,7 +107,9 @@ def assessment_collection(request: HttpRequest) -> JsonResponse:
     )
 
 
+@csrf_exempt
 @require_GET
+@private
 def assessment_detail(request: HttpRequest, token: str) -> JsonResponse:
     assessment = selectors.assessment_get(token)
     if assessment is None:
@@ -91,6 +128,7 @@ def assessment_detail(request: HttpRequest, token: str) -> JsonResponse:
 
 @csrf_exempt
 @require_http_methods(["PUT"])
+@private
 def assessment_shortlist(request: HttpRequest, token: str) -> JsonResponse:
     """Save 2 to 4 of the ranked vendors for comparison: {"vendors": [slug, ...]}."""
     assessment = selectors.assessment_get(token)
@@ -112,7 +150,9 @@ def assessment_shortlist(request: HttpRequest, token: str) -> JsonResponse:
     return JsonResponse({"token": assessment.token, "shortlist": chosen})
 
 
+@csrf_exempt
 @require_GET
+@private
 def assessment_pdf(request: HttpRequest, token: str) -> HttpResponse:
     assessment = selectors.assessment_get(token)
     if assessment is None:

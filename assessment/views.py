@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import presentation, selectors, services
 from .forms import STEP_SLUGS, STEPS, step_of
 from .models import Assessment
+from .privacy import private
 
 
 def _assessment_or_404(token: str) -> Assessment:
@@ -99,6 +100,7 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@private
 def review(request: HttpRequest) -> HttpResponse:
     """Check your answers: every answer once more, each with a way to change it, before the
     result is made."""
@@ -198,6 +200,7 @@ def _error_links(form) -> list[dict[str, str]]:
 
 
 @require_http_methods(["GET"])
+@private
 def result(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment_or_404(token)
     context = presentation.result_context(assessment)
@@ -205,6 +208,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@private
 def edit(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment_or_404(token)
     request.session[SESSION_KEY] = assessment.answers
@@ -221,6 +225,7 @@ def edit(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@private
 def rerun(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment_or_404(token)
     try:
@@ -239,6 +244,7 @@ def rerun(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@private
 def reweigh(request: HttpRequest, token: str) -> HttpResponse:
     """Save the weights panel as a new assessment (the original stays unchanged)."""
     assessment = _assessment_or_404(token)
@@ -262,6 +268,7 @@ def reweigh(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@private
 def shortlist(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment_or_404(token)
     try:

@@ -273,6 +273,11 @@ class _Reader:
         return tuple(dict.fromkeys(value))  # de-duplicated, order kept
 
 
+def _clean_text(text: str) -> bool:
+    """No NUL and no lone surrogate (neither can be stored by every database)."""
+    return "\x00" not in text and not any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def _short(value: Any) -> str:
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -338,6 +343,9 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
         name = ""
     if not isinstance(name, str):
         r.add("organisation.name", _("Must be text."))
+        name = ""
+    elif not _clean_text(name):
+        r.add("organisation.name", _("Contains characters that are not text."))
         name = ""
     elif len(name.strip()) > MAX_NAME:
         r.add("organisation.name", _("At most %(n)s characters.", n=MAX_NAME))
