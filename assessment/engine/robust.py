@@ -131,6 +131,8 @@ def weight_stability(
         for other in values[1:]:
             d0 = lead_rest - float(np.delete(other, j) @ rest)
             d1 = w[j] * (leader[j] - other[j])
+            if abs(d1) < W.ROBUSTNESS_EPSILON:
+                continue  # the weight does not separate the two
             if d1 > 0:
                 low = max(low, -d0 / d1)
             elif d1 < 0:

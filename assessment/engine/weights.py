@@ -151,6 +151,8 @@ PRICE_FIT_ABOVE_MAX = 0.3
 ROBUSTNESS_SAMPLES = 2000
 ROBUSTNESS_WEIGHT_SPREAD = 0.25
 ROBUSTNESS_SEED = 20261123
+# Differences smaller than this count as none (floating-point noise).
+ROBUSTNESS_EPSILON = 1e-12
 
 # -- Fit confidence: how well today's catalog can serve the recommendation.
 # A real choice needs at least this many eligible vendors (our judgment: the usual
