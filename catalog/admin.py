@@ -297,7 +297,7 @@ class VendorAdmin(admin.ModelAdmin):
     def export_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        data = VendorResource().export(queryset=self.get_queryset(request))
+        data = importing.neutralised(VendorResource().export(queryset=self.get_queryset(request)))
         # With a byte-order mark, Excel opens the UTF-8 file with its accents intact.
         response = HttpResponse("\ufeff" + data.csv, content_type="text/csv; charset=utf-8")
         stamp = timezone.localdate().isoformat()

@@ -221,6 +221,24 @@ def check(dataset: tablib.Dataset, *, write: bool = False) -> Report:
     return report
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(dataset: tablib.Dataset) -> tablib.Dataset:
+    """The export with every text cell that a spreadsheet would run as a formula turned into
+    plain text (a leading apostrophe), so opening the file never runs vendor-supplied text."""
+    out = tablib.Dataset(headers=dataset.headers)
+    for row in dataset:
+        out.append(
+            [
+                "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+                for value in row
+            ]
+        )
+    return out
+
+
 def allowed_codes() -> list[tuple[str, str]]:
     """The values each coded column accepts, for the import page and the template."""
     from .models import Certification, Industry, Language, Service, ServiceCategory

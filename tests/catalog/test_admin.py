@@ -253,3 +253,13 @@ def test_curators_cannot_see_saved_assessments(client, curator, superuser):
     assert client.get("/en/admin/assessment/assessment/").status_code == 403
     client.force_login(superuser)
     assert client.get("/en/admin/assessment/assessment/").status_code == 200
+
+
+def test_export_never_hands_a_spreadsheet_a_formula(client, curator, taxonomy):
+    from tests.factories import VendorFactory
+
+    VendorFactory(slug="evil", name='=HYPERLINK("http://x.example","x")', short_description="+1")
+    client.force_login(curator)
+    body = client.get("/en/admin/catalog/vendor/export/").content.decode("utf-8-sig")
+    assert "'=HYPERLINK(" in body and ",'+1," in body
+    assert ",=HYPERLINK(" not in body
