@@ -8,6 +8,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from .health import health
+
 admin.site.site_header = _("BPO Advisor administration")
 admin.site.site_title = _("BPO Advisor")
 admin.site.index_title = _("Catalog curation")
@@ -20,6 +22,7 @@ def favicon(request):
 
 urlpatterns = [
     path("favicon.ico", favicon),
+    path("health/", health, name="health"),
     path("api/", include("assessment.api_urls")),
 ]
 

@@ -109,3 +109,23 @@ def test_makemessages_finds_no_untranslated_string(tmp_path):
     po = polib.pofile(str(copy / "locale/id/LC_MESSAGES/django.po"))
     missing = [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
     assert missing == []
+
+
+@pytest.mark.django_db
+def test_health_answers_for_the_database_the_cache_and_the_storage(client, monkeypatch):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["status"] == "ok"
+    assert set(data["checks"]) == {"database", "cache", "storage"}
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+    from bpo_advisor import health
+
+    def broken():
+        raise ConnectionError("down")
+
+    monkeypatch.setitem(health.CHECKS, "cache", broken)
+    down = client.get("/health/")
+    assert down.status_code == 503
+    assert down.json()["checks"]["cache"] == {"ok": False, "error": "ConnectionError"}
