@@ -162,6 +162,10 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Questionnaire answers live in the session: an anonymous session ends after a day (run
+# `manage.py clearsessions` daily to drop expired rows; the README says how).
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 24 * 60 * 60)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -129,3 +129,10 @@ def test_health_answers_for_the_database_the_cache_and_the_storage(client, monke
     down = client.get("/health/")
     assert down.status_code == 503
     assert down.json()["checks"]["cache"] == {"ok": False, "error": "ConnectionError"}
+
+
+@pytest.mark.django_db
+def test_anonymous_sessions_end_after_a_day(client, starting_catalog):
+    client.post("/en/assess/organisation/", {"country": "ID", "size": "sme", "next": "1"})
+    cookie = client.cookies["sessionid"]
+    assert int(cookie["max-age"]) == 24 * 60 * 60
