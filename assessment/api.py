@@ -108,12 +108,15 @@ def assessment_collection(request: HttpRequest) -> JsonResponse:
 
 
 @csrf_exempt
-@require_GET
+@require_http_methods(["GET", "DELETE"])
 @private
-def assessment_detail(request: HttpRequest, token: str) -> JsonResponse:
+def assessment_detail(request: HttpRequest, token: str) -> HttpResponse:
     assessment = selectors.assessment_get(token)
     if assessment is None:
         return _error(404, "token", _("No assessment has this token."))
+    if request.method == "DELETE":
+        services.assessment_delete(assessment)
+        return HttpResponse(status=204)
     return JsonResponse(
         {
             "token": assessment.token,

@@ -255,6 +255,19 @@ def assessment_rerun(assessment: Assessment, *, language: str) -> Assessment:
     return assessment_create(data=assessment.answers, language=language, rerun_of=assessment)
 
 
+def assessment_delete(assessment: Assessment) -> None:
+    """The token holder's right to remove a result: gone for good (re-runs of it stay, with
+    their link to it cleared)."""
+    assessment.delete()
+
+
+def assessments_purge(*, older_than_days: int) -> int:
+    """Delete every assessment created more than ``older_than_days`` days ago."""
+    cutoff = timezone.now() - timezone.timedelta(days=older_than_days)
+    deleted, _by_model = Assessment.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
 SHORTLIST_SIZE = (2, 4)
 
 

@@ -277,3 +277,16 @@ def shortlist(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
         return redirect(assessment.result_url() + "#vendors-heading")
     return redirect(assessment.result_url() + "#compare")
+
+
+@require_http_methods(["GET", "POST"])
+@private
+def delete(request: HttpRequest, token: str) -> HttpResponse:
+    """Delete a result, after a confirmation page (the link is the only key, so this is the
+    holder's to do)."""
+    assessment = _assessment_or_404(token)
+    if request.method == "POST":
+        services.assessment_delete(assessment)
+        messages.success(request, _("The result was deleted. Its link no longer opens anything."))
+        return redirect("home")
+    return render(request, "assessment/delete.html", {"assessment": assessment})

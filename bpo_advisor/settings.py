@@ -165,6 +165,8 @@ LOGIN_URL = "admin:login"
 # Questionnaire answers live in the session: an anonymous session ends after a day (run
 # `manage.py clearsessions` daily to drop expired rows; the README says how).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 24 * 60 * 60)
+# Saved results older than this are removed by `manage.py purge_assessments` (run daily).
+ASSESSMENT_RETENTION_DAYS = env_int("ASSESSMENT_RETENTION_DAYS", 365)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

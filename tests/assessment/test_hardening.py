@@ -96,7 +96,7 @@ def test_results_are_private_and_unindexed(client, starting_catalog):
 def test_the_api_answers_every_error_in_json(client, starting_catalog):
     saved = services.assessment_create(data=base_answers(), language="en")
     patch = client.patch(f"/api/assessments/{saved.token}/", "{}", content_type="application/json")
-    assert patch.status_code == 405 and patch["Allow"] == "GET"
+    assert patch.status_code == 405 and patch["Allow"] == "GET, DELETE"
     assert patch.json()["errors"]["method"]
     put = client.put("/api/assessments/", "{}", content_type="application/json")
     assert put.status_code == 405 and "POST" in put["Allow"]
@@ -113,3 +113,28 @@ def test_a_missing_page_is_the_sites_own_in_its_language(client, settings, langu
     assert 'class="navbar' in body  # the site's layout
     expected = "Halaman tidak ditemukan" if language == "id" else "Page not found"
     assert expected in body
+
+
+def test_a_token_holder_deletes_a_result_on_the_page_and_in_the_api(client, starting_catalog):
+    first = services.assessment_create(data=base_answers(), language="en")
+    page = client.get(f"/en/assess/r/{first.token}/delete/").content.decode()
+    assert "Delete this result?" in page and Assessment.objects.filter(pk=first.pk).exists()
+    client.post(f"/en/assess/r/{first.token}/delete/")
+    assert not Assessment.objects.filter(pk=first.pk).exists()
+    assert client.get(f"/en/assess/r/{first.token}/").status_code == 404
+    second = services.assessment_create(data=base_answers(), language="en")
+    assert client.delete(f"/api/assessments/{second.token}/").status_code == 204
+    assert client.get(f"/api/assessments/{second.token}/").status_code == 404
+
+
+def test_old_assessments_are_purged_by_age(starting_catalog):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = services.assessment_create(data=base_answers(), language="en")
+    Assessment.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=400))
+    fresh = services.assessment_create(data=base_answers(), language="en")
+    call_command("purge_assessments", verbosity=0)
+    assert list(Assessment.objects.values_list("pk", flat=True)) == [fresh.pk]

@@ -38,7 +38,11 @@ valid_answers = st.fixed_dictionaries(
         "organisation": st.fixed_dictionaries(
             {"industry": st.sampled_from(sorted(TAXONOMY.industries))},
             optional={
-                "name": st.text(max_size=200),
+                # Valid names: any text but NUL and lone surrogates, which are refused.
+                "name": st.text(
+                    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                    max_size=200,
+                ),
                 "country": st.sampled_from(sorted(TAXONOMY.countries)),
                 "size": st.sampled_from(contract.SIZES),
             },
