@@ -80,3 +80,28 @@ def test_the_review_page_and_the_admin_vendor_form_have_no_axe_violations(page, 
     page.locator("input[type=submit]").click()
     page.goto(f"{live_catalog.url}/en/admin/catalog/vendor/add/")
     assert _violations(page) == []
+
+
+def test_the_admin_import_pages_run_under_the_csp(page, live_catalog):
+    """Issue 11: the curator's own import page and the verification form break no
+    Content-Security-Policy rule in a real browser."""
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    make_curator(username="curator", password="correct-horse-battery")
+    page.goto(f"{live_catalog.url}/en/admin/login/")
+    page.locator("#id_username").fill("curator")
+    page.locator("#id_password").fill("correct-horse-battery")
+    page.locator("input[type=submit]").click()
+    page.goto(f"{live_catalog.url}/en/admin/catalog/vendor/import/")
+    page.locator("#id_import_file").set_input_files(
+        files=[
+            {"name": "v.csv", "mimeType": "text/csv", "buffer": b"slug,name,services\nx,X,warp\n"}
+        ]
+    )
+    page.locator("input[type=submit][value='Check the file']").click()
+    assert page.locator("#import-problems").is_visible()
+    page.goto(f"{live_catalog.url}/en/admin/catalog/vendor/")
+    assert violations == []
