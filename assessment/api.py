@@ -7,9 +7,11 @@ preflight, which this app never grants, so there is no ambient credential to for
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -22,6 +24,10 @@ from .models import Assessment
 from .privacy import private
 
 MAX_BODY = 64 * 1024
+# A client that retries a submission with the same Idempotency-Key (and body) gets the
+# first result back instead of a second assessment, for a day.
+IDEMPOTENCY_SECONDS = 24 * 60 * 60
+IDEMPOTENCY_KEY_MAX = 255
 
 
 def _urls(request: HttpRequest, assessment: Assessment) -> dict[str, str]:
@@ -93,17 +99,40 @@ def assessment_collection(request: HttpRequest) -> JsonResponse:
     )
     if isinstance(data, JsonResponse):
         return data
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if key:
+        if len(key) > IDEMPOTENCY_KEY_MAX:
+            return _error(400, "Idempotency-Key", _("At most 255 characters."))
+        cache_key = "idem:" + hashlib.sha256(key.encode()).hexdigest()
+        digest = hashlib.sha256(request.body).hexdigest()
+        seen = cache.get(cache_key)
+        if seen is not None:
+            if seen["body"] != digest:
+                return _error(
+                    422,
+                    "Idempotency-Key",
+                    _("This key was used with other answers; use a new key for new answers."),
+                )
+            earlier = selectors.assessment_get(seen["token"])
+            if earlier is not None:
+                return _created(request, earlier, status=200)
     try:
         assessment = services.assessment_create(data=data, language=get_language())
     except services.InvalidAnswers as exc:
         return JsonResponse({"errors": exc.errors}, status=400)
+    if key:
+        cache.set(cache_key, {"body": digest, "token": assessment.token}, IDEMPOTENCY_SECONDS)
+    return _created(request, assessment, status=201)
+
+
+def _created(request: HttpRequest, assessment: Assessment, *, status: int) -> JsonResponse:
     return JsonResponse(
         {
             "token": assessment.token,
             **_urls(request, assessment),
             "result": services.result_render(assessment.result),
         },
-        status=201,
+        status=status,
     )
 
 

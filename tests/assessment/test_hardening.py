@@ -138,3 +138,24 @@ def test_old_assessments_are_purged_by_age(starting_catalog):
     fresh = services.assessment_create(data=base_answers(), language="en")
     call_command("purge_assessments", verbosity=0)
     assert list(Assessment.objects.values_list("pk", flat=True)) == [fresh.pk]
+
+
+def test_a_retried_submission_with_the_same_key_stores_nothing_new(client, starting_catalog):
+    body = json.dumps(base_answers())
+    first = client.post(
+        "/api/assessments/", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-1"
+    )
+    again = client.post(
+        "/api/assessments/", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-1"
+    )
+    assert first.status_code == 201 and again.status_code == 200
+    assert again.json()["token"] == first.json()["token"]
+    assert Assessment.objects.count() == 1
+    other = json.dumps(base_answers(scale__fte=40))
+    clash = client.post(
+        "/api/assessments/", other, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-1"
+    )
+    assert clash.status_code == 422 and "Idempotency-Key" in clash.json()["errors"]
+    assert Assessment.objects.count() == 1
+    fresh = client.post("/api/assessments/", body, content_type="application/json")
+    assert fresh.status_code == 201 and Assessment.objects.count() == 2  # no key, no reuse
