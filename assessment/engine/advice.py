@@ -19,7 +19,7 @@ from .codes import Stage as StageCode
 from .decide import Recommendation
 from .location import DISTANCE, LOCATION_WORDS, SENSITIVITY_LABELS
 from .rank import Screen, VendorMatch
-from .text import Text, _, join, names_list
+from .text import Text, _, join, names_list, thousands
 
 SlaMetric = sla.SlaMetric
 
@@ -559,7 +559,7 @@ def _outsource_road(
             _(
                 "Rework the budget: at Rp %(per)s a month per person it is below what %(fte)s "
                 "staff cost at the minimum wage.",
-                per=_rupiah(ctx.budget.per_person_budget),
+                per=thousands(ctx.budget.per_person_budget),
                 fte=scale.fte,
             )
         )
@@ -815,10 +815,6 @@ def roadmap(
     if rec.approach == Approach.CAPTIVE:
         return _captive_road(answers, rec, ctx, n_metrics)
     return _outsource_road(answers, rec, ctx, unknown_count, n_metrics)
-
-
-def _rupiah(amount: int) -> str:
-    return f"{amount:,}".replace(",", "\u00a0")  # a thin break-free space reads in both languages
 
 
 QUESTIONS: dict[str, Text] = {

@@ -19,7 +19,7 @@ from .codes import Sourcing, Strength
 from .decide import Recommendation
 from .location import LOCATION_LABELS
 from .rank import Ranking, Screen
-from .text import Text, _, names_list
+from .text import Text, _, names_list, thousands
 from .wages import BudgetCheck
 
 
@@ -211,7 +211,7 @@ def notices(
                     "any vendor fee. Check the budget or the number of staff.",
                     high=budget.staff_at_highest,
                     fte=scale.fte,
-                    jakarta=_rupiah(budget.highest.monthly_idr),
+                    jakarta=thousands(budget.highest.monthly_idr),
                     year=budget.highest.year,
                     low=budget.staff_at_lowest,
                 ),
@@ -227,7 +227,7 @@ def notices(
                         "The budget works out at Rp %(per_fte)s per full-time person a month, too "
                         "little to pay anyone full time: check the amount (it is for all the "
                         "outsourced work, per month).",
-                        per_fte=_rupiah(per_fte),
+                        per_fte=thousands(per_fte),
                     ),
                 )
             )
@@ -249,10 +249,6 @@ def notices(
             )
         )
     return tuple(found)
-
-
-def _rupiah(amount: int) -> str:
-    return f"{amount:,}".replace(",", "\u00a0")  # readable in both languages
 
 
 def _uncovered_languages(answers: Answers, screened: Screen) -> list[str]:

@@ -114,6 +114,12 @@ def render_stored(data: Any, translate: Translate, language: str | None = None) 
     return Text.from_data(data).render(translate)
 
 
+def thousands(amount: int) -> str:
+    """A whole amount with no-break spaces between thousands: reads the same in both
+    languages (a comma or a dot would mean opposite things in each)."""
+    return f"{amount:,}".replace(",", "\u00a0")
+
+
 def join(texts: list[Text] | tuple[Text, ...], separator: str = "; ") -> Text:
     """Several sentences or clauses as one Text (the separator is the same in every
     language). Its message id is a format string no catalog translates."""
