@@ -158,3 +158,35 @@ def test_api_query_count_does_not_grow_with_the_catalog(
     token = body["token"]
     with django_assert_max_num_queries(2):
         assert client.get(f"/api/assessments/{token}/").status_code == 200
+
+
+def _cli_raw(path, *args):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("recommend", str(path), *args, stdout=out, stderr=err)
+    except SystemExit as exc:
+        return exc.code, err.getvalue()
+    return 0, err.getvalue()
+
+
+def test_cli_exits_2_with_one_line_for_every_bad_file(starting_catalog, tmp_path):
+    """Issue 11: the CLI is total: a non-UTF-8 file, an endless device, deep nesting, a
+    huge number, a missing file and an unwritable PDF path each give one line and exit 2."""
+    cases = {
+        "latin1.json": '{"organisation": {"name": "Caf\xe9"}}'.encode("latin-1"),
+        "deep.json": b"[" * 5000 + b"]" * 5000,
+        "huge.json": b'{"scale": {"fte": ' + b"9" * 5000 + b"}}",
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        code, err = _cli_raw(path)
+        assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, name
+    code, err = _cli_raw("/dev/zero")
+    assert code == 2 and "larger than" in err
+    code, err = _cli_raw(tmp_path / "missing.json")
+    assert code == 2 and "missing.json" in err
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(base_answers()))
+    code, err = _cli_raw(good, "--pdf", str(tmp_path / "no-such-dir" / "report.pdf"))
+    assert code == 2 and "cannot write the PDF" in err

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from assessment import services
@@ -74,19 +74,46 @@ class Command(BaseCommand):
         if assessment is not None and pdf:
             from assessment.pdf import render_pdf
 
-            Path(pdf).write_bytes(render_pdf(assessment, language))
+            try:
+                Path(pdf).write_bytes(render_pdf(assessment, language))
+            except OSError as exc:
+                self._fail(f"{pdf}: cannot write the PDF ({exc.strerror or exc})")
             self.stderr.write(f"PDF: {pdf}")
 
+    def _fail(self, message: str):
+        """One plain line on standard error and exit status 2: bad input, never a traceback."""
+        self.stderr.write(message)
+        sys.exit(2)
+
     def _read(self, file: str):
+        """The answers file, read at most MAX_INPUT bytes (so /dev/zero or a huge file ends),
+        decoded as UTF-8, parsed with the API's own depth check."""
+        from assessment.api import MAX_BODY, _too_deep
+
         try:
-            raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+            if file == "-":
+                stream = getattr(sys.stdin, "buffer", sys.stdin)  # bytes, or text when replaced
+                raw = stream.read(MAX_BODY + 1)
+                raw = raw.encode("utf-8") if isinstance(raw, str) else raw
+            else:
+                with open(file, "rb") as handle:
+                    raw = handle.read(MAX_BODY + 1)
         except OSError as exc:
-            raise CommandError(f"{file}: {exc.strerror}") from exc
+            self._fail(f"{file}: {exc.strerror or exc}")
+        if len(raw) > MAX_BODY:
+            self._fail(f"{file}: larger than {MAX_BODY // 1024} KB; answers are far smaller")
         try:
-            return json.loads(raw)
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self._fail(f"{file}: not UTF-8 text")
+        if _too_deep(text):
+            self._fail(f"{file}: the JSON nests too deeply")
+        try:
+            return json.loads(text)
         except json.JSONDecodeError as exc:
-            self.stderr.write(f"{file}: not valid JSON ({exc.msg}, line {exc.lineno})")
-            sys.exit(2)
+            self._fail(f"{file}: not valid JSON ({exc.msg}, line {exc.lineno})")
+        except (ValueError, RecursionError):
+            self._fail(f"{file}: not valid JSON (a number too long to read)")
 
     def _text(self, result: dict) -> str:
         rec = result["recommendation"]
