@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_countries",
     "import_export",
     "csp",
+    "axes",
     "catalog",
     "assessment",
 ]
@@ -89,7 +90,26 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# user name from one address, that pair is locked out for AXES_COOLOFF_TIME hours; a
+# curator or superuser unlocks it in the admin (Axes: access attempts, delete).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client's address: the connection's own, or (only behind the TLS proxy) the first
+# address of X-Forwarded-For, which that proxy sets.
+AXES_CLIENT_IP_CALLABLE = "bpo_advisor.clients.client_address"
 
 ROOT_URLCONF = "bpo_advisor.urls"
 

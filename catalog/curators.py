@@ -8,6 +8,9 @@ from __future__ import annotations
 GROUP_NAME = "Catalog curators"
 CATALOG_MODELS = ("servicecategory", "service", "industry", "certification", "language", "vendor")
 ACTIONS = ("add", "change", "delete", "view")
+# Curators also unlock an admin login locked after wrong passwords (django-axes): they may
+# see and delete its records of failed attempts, nothing else of it.
+UNLOCK = ("view_accessattempt", "delete_accessattempt")
 
 
 def sync_curators_group(group_model, permission_model):
@@ -15,6 +18,6 @@ def sync_curators_group(group_model, permission_model):
     codenames = [f"{action}_{model}" for model in CATALOG_MODELS for action in ACTIONS]
     permissions = permission_model.objects.filter(
         content_type__app_label="catalog", codename__in=codenames
-    )
+    ) | permission_model.objects.filter(content_type__app_label="axes", codename__in=UNLOCK)
     group.permissions.set(permissions)
     return group

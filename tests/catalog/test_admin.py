@@ -35,9 +35,13 @@ def _admin(name, **kwargs):
 def test_migration_creates_the_curators_group_with_catalog_rights_only():
     group = Group.objects.get(name=GROUP_NAME)
     labels = set(group.permissions.values_list("content_type__app_label", flat=True))
-    assert labels == {"catalog"}
+    # The catalog, and unlocking a locked-out login (issue 11): nothing else.
+    assert labels == {"catalog", "axes"}
     assert group.permissions.filter(codename="change_vendor").exists()
-    assert group.permissions.count() == 24
+    assert set(
+        group.permissions.filter(content_type__app_label="axes").values_list("codename", flat=True)
+    ) == {"view_accessattempt", "delete_accessattempt"}
+    assert group.permissions.count() == 26
 
 
 def test_anonymous_is_sent_to_login(client):
