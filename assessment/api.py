@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from bpo_advisor.ratelimit import rate_limited
+
 from . import pdf, selectors, services
 from .models import Assessment
 from .privacy import private
@@ -91,6 +93,7 @@ def _json_body(request: HttpRequest, wrong_type: str, too_large: str):
 @csrf_exempt
 @require_http_methods(["POST"])
 @private
+@rate_limited("submit")
 def assessment_collection(request: HttpRequest) -> JsonResponse:
     data = _json_body(
         request,
@@ -161,6 +164,7 @@ def assessment_detail(request: HttpRequest, token: str) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["PUT"])
 @private
+@rate_limited("save", methods=("PUT",))
 def assessment_shortlist(request: HttpRequest, token: str) -> JsonResponse:
     """Save 2 to 4 of the ranked vendors for comparison: {"vendors": [slug, ...]}."""
     assessment = selectors.assessment_get(token)
@@ -185,6 +189,7 @@ def assessment_shortlist(request: HttpRequest, token: str) -> JsonResponse:
 @csrf_exempt
 @require_GET
 @private
+@rate_limited("pdf", methods=("GET",))
 def assessment_pdf(request: HttpRequest, token: str) -> HttpResponse:
     assessment = selectors.assessment_get(token)
     if assessment is None:

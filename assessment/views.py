@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bpo_advisor.ratelimit import rate_limited
+
 from . import presentation, selectors, services
 from .forms import STEP_SLUGS, STEPS, step_of
 from .models import Assessment
@@ -101,6 +103,7 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @private
+@rate_limited("submit")
 def review(request: HttpRequest) -> HttpResponse:
     """Check your answers: every answer once more, each with a way to change it, before the
     result is made."""
@@ -226,6 +229,7 @@ def edit(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @private
+@rate_limited("submit")
 def rerun(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment_or_404(token)
     try:
@@ -245,6 +249,7 @@ def rerun(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @private
+@rate_limited("save")
 def reweigh(request: HttpRequest, token: str) -> HttpResponse:
     """Save the weights panel as a new assessment (the original stays unchanged)."""
     assessment = _assessment_or_404(token)
@@ -269,6 +274,7 @@ def reweigh(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @private
+@rate_limited("save")
 def shortlist(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment_or_404(token)
     try:

@@ -182,6 +182,22 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Rate limits per client address: bucket -> (requests, seconds). Counted in the cache.
+RATE_LIMITS = {
+    "submit": (env_int("RATE_SUBMIT", 30), 3600),  # new assessments (browser and API)
+    "pdf": (env_int("RATE_PDF", 60), 3600),  # PDF renders
+    "save": (env_int("RATE_SAVE", 60), 3600),  # shortlist and weight saves
+}
+# One cache for all hosts when REDIS_URL is set (rate limits, idempotency keys); otherwise
+# each process keeps its own in memory.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+
 # Questionnaire answers live in the session: an anonymous session ends after a day (run
 # `manage.py clearsessions` daily to drop expired rows; the README says how).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 24 * 60 * 60)

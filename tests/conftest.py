@@ -45,3 +45,15 @@ def indonesian():
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files land in a temporary folder, never in the work tree."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits(settings):
+    """Each test starts with empty counters and limits no test reaches by accident; the
+    rate-limit tests set their own."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.RATE_LIMITS = {
+        name: (10_000, window) for name, (_n, window) in settings.RATE_LIMITS.items()
+    }

@@ -159,3 +159,25 @@ def test_a_retried_submission_with_the_same_key_stores_nothing_new(client, start
     assert Assessment.objects.count() == 1
     fresh = client.post("/api/assessments/", body, content_type="application/json")
     assert fresh.status_code == 201 and Assessment.objects.count() == 2  # no key, no reuse
+
+
+def test_submissions_over_the_limit_get_429_with_retry_after(client, starting_catalog, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": (2, 3600), "pdf": (1, 3600)}
+    body = json.dumps(base_answers())
+    codes = [_post(client, body).status_code for _ in range(3)]
+    assert codes == [201, 201, 429]
+    limited = _post(client, body)
+    assert limited.status_code == 429 and int(limited["Retry-After"]) > 0
+    assert limited.json()["errors"]["rate"]
+    assert Assessment.objects.count() == 2
+    # Another address has its own count.
+    other = client.post(
+        "/api/assessments/", body, content_type="application/json", REMOTE_ADDR="198.51.100.4"
+    )
+    assert other.status_code == 201
+    token = Assessment.objects.first().token
+    assert client.get(f"/api/assessments/{token}/pdf").status_code == 200
+    assert client.get(f"/api/assessments/{token}/pdf").status_code == 429
+    # In the browser, the same limit gives a page in the visitor's language.
+    page = client.post(f"/id/assess/r/{token}/rerun/")
+    assert page.status_code == 429 and "Terlalu banyak permintaan" in page.content.decode()
