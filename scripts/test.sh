@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh test
 .venv/bin/ruff check .
+# Security lint of the project's own code: medium and high findings fail the run.
+.venv/bin/bandit -ll -q -r assessment catalog bpo_advisor bench
 .venv/bin/python -m pytest "$@"
