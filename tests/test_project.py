@@ -177,3 +177,36 @@ def test_security_headers_on_every_page_type(client, settings, url):
     if not url.startswith("/api/"):
         policy = response["Content-Security-Policy"]
         assert "default-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+@pytest.mark.django_db
+def test_one_log_line_per_request_with_the_token_masked(client, starting_catalog, caplog):
+    import logging
+
+    from assessment import services
+    from bpo_advisor.logs import MaskTokens
+    from tests.factories import base_answers
+
+    saved = services.assessment_create(data=base_answers(), language="en")
+    with caplog.at_level(logging.INFO, logger="bpo_advisor.requests"):
+        client.get(f"/en/assess/r/{saved.token}/", REMOTE_ADDR="203.0.113.5")
+        client.get("/health/")
+    lines = [r.getMessage() for r in caplog.records if r.name == "bpo_advisor.requests"]
+    assert len(lines) == 1  # the health check is not logged
+    assert saved.token not in lines[0]
+    assert f"/en/assess/r/{saved.token[:4]}…/" in lines[0]
+    assert (
+        "method=GET" in lines[0] and "status=200" in lines[0] and "client=203.0.113.5" in lines[0]
+    )
+    # The server's own access log passes the same filter.
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        "",
+        0,
+        '"%s" %s',
+        (f"GET /api/assessments/{saved.token}/ HTTP/1.1", "200"),
+        None,
+    )
+    MaskTokens().filter(record)
+    assert saved.token not in record.getMessage()
