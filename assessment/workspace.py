@@ -213,15 +213,12 @@ def comparison(
         )
     wanted = (_("Coverage hours"), _("Certifications"), _("Working languages"))
     price_label = _("Indicative price per full-time agent per month")
+    # Each vendor's facts once, by label.
+    facts = {slug: {f.label: f for f in vendor_facts(record)} for slug, record in catalog.items()}
     for fact_label in (*wanted, price_label):
         values = []
         for v in picked:
-            record = catalog.get(v["slug"])
-            fact = (
-                next((f for f in vendor_facts(record) if f.label == fact_label), None)
-                if record
-                else None
-            )
+            fact = facts.get(v["slug"], {}).get(fact_label)
             if fact is None or fact.state == UNKNOWN:
                 values.append(_("not verified"))
             elif not fact.values:
