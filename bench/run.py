@@ -88,6 +88,10 @@ def timed(fn, repeat: int) -> tuple[float, float]:
 
 
 def main() -> None:
+    import logging
+
+    # One log line per request would bury the figures.
+    logging.getLogger("bpo_advisor.requests").setLevel(logging.WARNING)
     call_command("migrate", verbosity=0)
     call_command("seed_catalog", verbosity=0)
     taxonomy = services.load_taxonomy()
