@@ -26,8 +26,11 @@ def mask_tokens(text: str) -> str:
 class MaskTokens(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = mask_tokens(str(record.msg))
-        if record.args:
-            args = record.args if isinstance(record.args, tuple) else (record.args,)
+        args = record.args
+        if isinstance(args, dict):  # gunicorn's access log passes its fields by name
+            record.args = {k: mask_tokens(v) if isinstance(v, str) else v for k, v in args.items()}
+        elif args:
+            args = args if isinstance(args, tuple) else (args,)
             record.args = tuple(mask_tokens(a) if isinstance(a, str) else a for a in args)
         return True
 

@@ -184,3 +184,23 @@ def test_one_log_line_per_request_with_the_token_masked(client, starting_catalog
     )
     MaskTokens().filter(record)
     assert saved.token not in record.getMessage()
+
+
+def test_gunicorns_access_log_has_tokens_masked_too():
+    """gunicorn passes its access-log fields as a mapping (`%(r)s`); they are masked too."""
+    import logging
+
+    from bpo_advisor.logs import MaskTokens
+
+    token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde"
+    record = logging.LogRecord(
+        "gunicorn.access",
+        logging.INFO,
+        "",
+        0,
+        '%(h)s "%(r)s" %(s)s',
+        ({"h": "127.0.0.1", "r": f"GET /id/assess/r/{token}/ HTTP/1.1", "s": "200"},),
+        None,
+    )
+    MaskTokens().filter(record)
+    assert record.getMessage() == '127.0.0.1 "GET /id/assess/r/AbCd…/ HTTP/1.1" 200'
