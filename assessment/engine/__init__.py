@@ -6,10 +6,12 @@ its parameters) so the same result renders in Indonesian or English.
 """
 
 from .answers import AnswerErrors, Answers, Taxonomy, parse_answers
+from .catalog import Catalog
 from .records import VendorRecord
 from .result import ENGINE_VERSION, Result, recommend, render_result
 
 __all__ = [
+    "Catalog",
     "ENGINE_VERSION",
     "AnswerErrors",
     "Answers",

@@ -283,11 +283,7 @@ def _communication(answers: Answers, rec: Recommendation, ctx: Context) -> Risk:
     if p["communication"] >= W.HIGH_PRIORITY and far:
         points += 1
         facts.append(_("you rate easy communication %(value)s of 5", value=p["communication"]))
-    spoken = (
-        frozenset().union(*(v.languages for v in ctx.screened.eligible))
-        if ctx.screened.eligible
-        else frozenset()
-    )
+    spoken = ctx.screened.languages
     home_speaks = places.COUNTRY_LANGUAGES.get(home, frozenset())
     uncovered = [
         code

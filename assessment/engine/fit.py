@@ -254,9 +254,9 @@ def notices(
 def _uncovered_languages(answers: Answers, screened: Screen) -> list[str]:
     """Required languages no eligible vendor is known to work in and that are not spoken in
     any country they deliver from (English aside: the working language of the trade)."""
-    if not screened.eligible:
+    if not screened.eligible_total:
         return []
-    known = frozenset().union(*(v.languages for v in screened.eligible))
+    known = screened.languages
     spoken = frozenset().union(
         *(places.COUNTRY_LANGUAGES.get(x, frozenset()) for x in screened.countries)
     )

@@ -1,21 +1,24 @@
 """Vendor ranking: must-haves exclude, weighted criteria score 0-100, unknowns stay neutral.
 
-Two steps: ``screen`` walks the catalog once, applying the must-haves (which depend on the
-answers only) and learning how much of the request the best vendor covers, which the
-decision needs; ``rank`` then scores the eligible vendors against the recommendation.
-Everything that depends only on the answers is prepared once; the per-vendor work is a few
-set operations and arithmetic.
+Two steps: ``screen`` applies the must-haves (which depend on the answers only) to the whole
+catalog and learns how much of the request the best vendor covers, which the decision needs;
+``rank`` then scores the eligible vendors against the recommendation. Both work on the
+catalog's columns (catalog.py), every vendor at once; the few vendors that are shown get
+their breakdown from ``Ranker.criteria``, the same rules one vendor at a time, which the
+tests hold equal to the columns' scores.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from . import places
 from . import weights as W
 from .answers import Answers
+from .catalog import Catalog, as_catalog, best_first
 from .codes import Attribute, Criterion, Location, Strength
 from .records import VendorRecord
 from .text import Text, _
@@ -58,10 +61,30 @@ class Ranking:
 class Screen:
     """The catalog after the must-haves: who may be ranked, who is out and why."""
 
-    eligible: tuple[VendorRecord, ...]
-    excluded: tuple[tuple[VendorRecord, tuple[str, ...]], ...]
+    catalog: Catalog
+    eligible: np.ndarray  # positions in the catalog
+    excluded: np.ndarray
+    failed: dict[str, np.ndarray]  # must-have code -> which vendors are known to fail it
     best_coverage: float  # the largest share of the requested services one eligible vendor offers
     countries: frozenset[str] = frozenset()  # where the eligible vendors deliver from
+    languages: frozenset[str] = frozenset()  # the languages eligible vendors work in
+
+    @property
+    def eligible_total(self) -> int:
+        return int(self.eligible.size)
+
+    @property
+    def excluded_total(self) -> int:
+        return int(self.excluded.size)
+
+    @classmethod
+    def nobody(cls, catalog: Catalog) -> Screen:
+        """No vendor is ranked (nothing is asked of them)."""
+        none = np.zeros(0, dtype=np.int64)
+        return cls(catalog, none, none, {}, 0.0)
+
+    def codes(self, position: int) -> tuple[str, ...]:
+        return tuple(code for code, mask in self.failed.items() if mask[position])
 
 
 def location_model(client_country: str, delivery_countries: tuple[str, ...]) -> str | None:
@@ -135,6 +158,21 @@ class MustHaves:
             codes += (Attribute.LANGUAGES,)
         return codes
 
+    def failed_columns(self, catalog: Catalog) -> dict[str, np.ndarray]:
+        """The same as ``failed`` for every vendor at once: code -> who fails it."""
+        listed = catalog.listed
+        failed = {"services": listed["services"].count(self.requested) == 0}
+        for code, required, attribute in (
+            (Attribute.CERTIFICATIONS, self.required_certs, "certifications"),
+            (Attribute.LANGUAGES, self.required_langs, "languages"),
+        ):
+            if required:
+                holds_all = listed[attribute].count(required) == len(required)
+                failed[code] = catalog.verified[attribute] & ~holds_all
+            else:
+                failed[code] = np.zeros(len(catalog), dtype=bool)
+        return failed
+
     def reasons(self, vendor: VendorRecord, codes: tuple[str, ...]) -> tuple[Text, ...]:
         reasons = []
         if "services" in codes:
@@ -152,20 +190,24 @@ class MustHaves:
         return tuple(reasons)
 
 
-def screen(answers: Answers, vendors: list[VendorRecord]) -> Screen:
+def screen(answers: Answers, vendors: Catalog | list[VendorRecord]) -> Screen:
+    catalog = as_catalog(vendors)
     must = MustHaves(answers)
-    eligible, excluded, best = [], [], 0
-    countries: set[str] = set()
-    for vendor in vendors:
-        codes = must.failed(vendor)
-        if codes:
-            excluded.append((vendor, codes))
-            continue
-        eligible.append(vendor)
-        best = max(best, len(vendor.services & must.requested))
-        countries |= set(vendor.delivery_countries)
+    failed = must.failed_columns(catalog)
+    out = failed["services"] | failed[Attribute.CERTIFICATIONS] | failed[Attribute.LANGUAGES]
+    eligible = np.flatnonzero(~out)
+    matched = catalog.listed["services"].count(must.requested)
+    best = int(matched[eligible].max()) if eligible.size else 0
+    rows = np.zeros(len(catalog), dtype=bool)
+    rows[eligible] = True
     return Screen(
-        tuple(eligible), tuple(excluded), best / len(must.requested), frozenset(countries)
+        catalog,
+        eligible,
+        np.flatnonzero(out),
+        failed,
+        best / len(must.requested),
+        catalog.countries.present(rows),
+        catalog.listed["languages"].present(rows),
     )
 
 
@@ -330,6 +372,98 @@ class Ranker:
     def score(self, crit: dict[str, float]) -> float:
         return weighted_score(self.weights, crit)
 
+    # -- the same for every vendor at once ---------------------------------------------
+    def columns(self, catalog: Catalog, rows: np.ndarray) -> dict[str, np.ndarray]:
+        """Each criterion for the vendors at ``rows``, as ``criteria`` computes it for one
+        vendor: the same operations in the same order, so the floats are identical."""
+        listed, verified = catalog.listed, catalog.verified
+        neutral = W.NEUTRAL
+
+        def known_or(offers, attribute):
+            return np.where(offers, 1.0, np.where(verified[attribute][rows], 0.0, neutral))
+
+        crit: dict[str, np.ndarray] = {}
+        matched = listed["services"].count(self.requested)[rows]
+        crit[Criterion.SERVICES] = matched / len(self.requested)
+        crit[Criterion.INDUSTRY] = known_or(
+            listed["industries"].has(self.industry)[rows], "industries"
+        )
+
+        countries = catalog.countries
+        onshore = countries.has(self.country)[rows]
+        nearshore = countries.count(places.neighbours(self.country))[rows] > 0
+        distance = np.where(onshore, 0, np.where(nearshore, 1, 2))
+        gap = np.abs(distance - LOCATION_DISTANCE[self.target_location])
+        fit = np.asarray(W.LOCATION_FIT_BY_GAP, dtype=np.float64)[gap]
+        crit[Criterion.LOCATION] = np.where(catalog.country_count[rows] > 0, fit, neutral)
+
+        offered = catalog.coverage[rows]
+        short = np.clip(self.coverage_needed - offered, 0, 2)
+        fit = np.asarray(W.COVERAGE_FIT_BY_SHORTFALL, dtype=np.float64)[short]
+        crit[Criterion.COVERAGE] = np.where(offered >= 0, fit, neutral)
+
+        held = listed["certifications"].count(W.SECURITY_CERTIFICATIONS)[rows]
+        some = np.minimum(1.0, W.SECURITY_FIRST_CERT + W.SECURITY_EACH_MORE * (held - 1))
+        none = np.where(verified["certifications"][rows], 0.0, neutral)
+        crit[Criterion.SECURITY] = np.where(held > 0, some, none)
+
+        if Criterion.LANGUAGE in self.weights:
+            wanted = len(self.required_langs)
+            present = listed["languages"].count(self.required_langs)[rows]
+            missing = wanted - present
+            guessed = (present + neutral * missing) / wanted
+            crit[Criterion.LANGUAGE] = np.where(
+                (missing > 0) & ~verified["languages"][rows], guessed, present / wanted
+            )
+
+        if Criterion.WORK_SYSTEM in self.weights:
+            offers = listed["work_systems"].has(self.work_system)[rows]
+            if self.work_system == "hybrid":
+                offers = offers | (catalog.country_count[rows] > 1)
+            crit[Criterion.WORK_SYSTEM] = known_or(offers, "work_systems")
+
+        crit[Criterion.CUSTOMIZATION] = known_or(
+            listed["customizations"].has(self.customization)[rows], "customizations"
+        )
+        crit[Criterion.SIZE] = self._size_column(catalog.size_band[rows])
+        if Criterion.PRICE in self.weights:
+            crit[Criterion.PRICE] = self._price_column(
+                catalog.price_min[rows], catalog.price_max[rows]
+            )
+        return crit
+
+    def _size_column(self, band: np.ndarray) -> np.ndarray:
+        capacity = np.asarray([W.SIZE_CAPACITY[b] for b in W.SIZE_ORDER], dtype=np.float64)
+        fits = next(
+            (i for i, b in enumerate(W.SIZE_ORDER) if self.fte <= W.SIZE_CAPACITY[b]),
+            len(W.SIZE_ORDER) - 1,
+        )
+        known = band >= 0
+        within = self.fte <= capacity[np.where(known, band, 0)]
+        short = np.where(fits - band == 1, W.SIZE_FIT_ONE_BAND_SHORT, 0.0)
+        return np.where(known, np.where(within, 1.0, short), W.NEUTRAL)
+
+    def _price_column(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+        low, high = np.where(np.isnan(low), high, low), np.where(np.isnan(high), low, high)
+        budget = self.budget_per_fte
+        with np.errstate(invalid="ignore"):
+            above = np.maximum(0.0, W.PRICE_FIT_ABOVE_MAX * (1 - (low - budget) / budget))
+            fit = np.where(
+                high <= budget, 1.0, np.where(low <= budget, W.PRICE_FIT_PARTLY_WITHIN, above)
+            )
+        return np.where(np.isnan(low), W.NEUTRAL, fit)
+
+    def scores(self, catalog: Catalog, rows: np.ndarray) -> np.ndarray:
+        """``weighted_score`` for the vendors at ``rows``, summed in the same order."""
+        crit = self.columns(catalog, rows)
+        total = 0.0
+        weighted = np.zeros(rows.size, dtype=np.float64)
+        for key in crit:
+            total += self.weights[key]
+            weighted = weighted + self.weights[key] * crit[key]
+        steps = W.SCORE_STEPS
+        return np.floor(100 * steps * weighted / total + 0.5) / steps
+
     def strength(self, crit: dict[str, float]) -> str:
         """Weak: the vendor offers under half of the requested services, or the work needs
         specialists and nothing but the service label says the vendor has them (no known
@@ -365,34 +499,39 @@ def rank(
     target_customization: str,
 ) -> Ranking:
     ranker = Ranker(answers, target_location, target_work_system, target_customization)
-    # Keep only (score, name, slug, vendor) per vendor; the breakdown is rebuilt for the
-    # few that are shown, so a large catalog leaves no garbage behind.
-    scored = [
-        (-ranker.score(ranker.criteria(vendor)[0]), vendor.name, vendor.slug, vendor)
-        for vendor in screened.eligible
-    ]
-    top = heapq.nsmallest(W.MAX_RANKED, scored, key=lambda row: row[:3])
-    positions = competition_ranks([-row[0] for row in top])
+    catalog = screened.catalog
+    eligible = screened.eligible
+    scores = ranker.scores(catalog, eligible)
+    top = best_first(scores, catalog.name_order[eligible], W.MAX_RANKED)
+    positions = competition_ranks([float(scores[i]) for i in top])
+    # The breakdown is rebuilt, one vendor at a time, for the few that are shown.
     matches = tuple(
-        ranker.match(vendor, -neg_score, position)
-        for (neg_score, _n, _s, vendor), position in zip(top, positions, strict=True)
+        ranker.match(catalog.records[eligible[i]], float(scores[i]), position)
+        for i, position in zip(top, positions, strict=True)
     )
     # Vendors failing a real must-have first (that says something about them), then the
     # ones that simply do other work; by name within each group.
-    shown = heapq.nsmallest(
-        W.MAX_EXCLUDED,
-        screened.excluded,
-        key=lambda row: (row[1] == ("services",), row[0].name, row[0].slug),
+    excluded = screened.excluded
+    failed = screened.failed
+    services_only = (
+        failed["services"] & ~failed[Attribute.CERTIFICATIONS] & ~failed[Attribute.LANGUAGES]
+        if failed
+        else np.zeros(len(catalog), dtype=bool)
     )
+    order = np.lexsort((catalog.name_order[excluded], services_only[excluded]))
     exclusions = tuple(
-        Exclusion(vendor.slug, vendor.name, ranker.must.reasons(vendor, codes))
-        for vendor, codes in shown
+        Exclusion(
+            catalog.records[p].slug,
+            catalog.records[p].name,
+            ranker.must.reasons(catalog.records[p], screened.codes(p)),
+        )
+        for p in excluded[order][: W.MAX_EXCLUDED]
     )
     return Ranking(
         matches,
         exclusions,
-        len(scored),
-        len(screened.excluded),
+        screened.eligible_total,
+        screened.excluded_total,
         ranker.weights,
         ranker.points,
     )

@@ -9,13 +9,14 @@ rendering, or from their message id when an older version stored none.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from . import advice, decide, fit, rank, robust, sla
 from . import weights as W
 from .answers import SCHEMA_VERSION, Answers, Taxonomy
+from .catalog import Catalog, as_catalog
 from .codes import attribute
 from .records import VendorRecord
 from .text import Translate, names_list, render_stored
@@ -174,10 +175,15 @@ def _robustness_data(sure: robust.Robustness | None) -> dict[str, Any] | None:
     }
 
 
-def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord]) -> Result:
-    screened = rank.screen(answers, vendors)
+def recommend(
+    answers: Answers, taxonomy: Taxonomy, vendors: Catalog | Sequence[VendorRecord]
+) -> Result:
+    """``vendors``: the catalog's columns (catalog.Catalog, built once per catalog version)
+    or plain records, which are put in columns first."""
+    catalog = as_catalog(vendors)
+    screened = rank.screen(answers, catalog)
     supply = decide.Supply(
-        screened.countries, len(screened.eligible), screened.best_coverage if vendors else 0.0
+        screened.countries, screened.eligible_total, screened.best_coverage if len(catalog) else 0.0
     )
     rec = decide.decide(answers, taxonomy, supply)
     ranked_for = answers
@@ -190,9 +196,9 @@ def recommend(answers: Answers, taxonomy: Taxonomy, vendors: list[VendorRecord])
             work=replace(answers.work, expertise="basic"),
         )
         screened = (
-            rank.screen(ranked_for, vendors)
+            rank.screen(ranked_for, catalog)
             if rec.supporting_services
-            else rank.Screen((), (), 0.0, frozenset())
+            else rank.Screen.nobody(catalog)
         )
     ranking = rank.rank(
         ranked_for,

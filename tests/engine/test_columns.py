@@ -1,0 +1,159 @@
+"""The column ranking (engine/catalog.py, rank.py) against the per-vendor ranking it replaced.
+
+The reference below is the former ranking, kept here as the oracle: each vendor screened and
+scored one at a time (rank.MustHaves.failed, Ranker.criteria, weighted_score), the best 50
+by score, then name, then slug. The columns must give the same vendors, the same scores to
+the last bit, the same ranks and the same exclusions: for the 25 personas and for random
+catalogs with random answers.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assessment.engine import Catalog, VendorRecord, parse_answers, recommend
+from assessment.engine import weights as W
+from assessment.engine.rank import MustHaves, Ranker, competition_ranks, rank, screen
+from tests.assessment.test_advice_personas import CLIENTS
+from tests.engine.conftest import build_taxonomy, build_vendors
+from tests.engine.test_properties import valid_answers, vendor_records
+from tests.factories import base_answers
+
+TAXONOMY = build_taxonomy()
+VENDORS = build_vendors()
+TARGETS = [
+    (location, work_system, customization)
+    for location in ("onshore", "nearshore", "offshore")
+    for work_system in ("single_vendor", "hybrid", "cloud_based", "captive")
+    for customization in ("standard", "customized")
+]
+
+
+def reference(answers, records, target):
+    """The former ranking, vendor by vendor."""
+    must = MustHaves(answers)
+    eligible = [v for v in records if not must.failed(v)]
+    excluded = [(v, must.failed(v)) for v in records if must.failed(v)]
+    ranker = Ranker(answers, *target)
+    scored = sorted(
+        ((ranker.score(ranker.criteria(v)[0]), v) for v in eligible),
+        key=lambda row: (-row[0], row[1].name, row[1].slug),
+    )[: W.MAX_RANKED]
+    ranks = competition_ranks([score for score, _v in scored])
+    shown = sorted(excluded, key=lambda row: (row[1] == ("services",), row[0].name, row[0].slug))
+    best = max((len(v.services & must.requested) for v in eligible), default=0)
+    return {
+        "vendors": [(v.slug, v.name, s, r) for (s, v), r in zip(scored, ranks, strict=True)],
+        "excluded": [
+            (v.slug, tuple(t.msgid for t in must.reasons(v, codes)))
+            for v, codes in shown[: W.MAX_EXCLUDED]
+        ],
+        "eligible": len(eligible),
+        "best": best / len(must.requested),
+        "countries": frozenset(c for v in eligible for c in v.delivery_countries),
+        "languages": frozenset(lang for v in eligible for lang in v.languages),
+        "all_scores": {v.slug: ranker.score(ranker.criteria(v)[0]) for v in eligible},
+    }
+
+
+def columns(answers, records, target):
+    catalog = Catalog(records)
+    screened = screen(answers, catalog)
+    ranking = rank(
+        answers,
+        screened,
+        target_location=target[0],
+        target_work_system=target[1],
+        target_customization=target[2],
+    )
+    scores = Ranker(answers, *target).scores(catalog, screened.eligible)
+    return {
+        "vendors": [(v.slug, v.name, v.score, v.rank) for v in ranking.vendors],
+        "excluded": [(e.slug, tuple(t.msgid for t in e.reasons)) for e in ranking.excluded],
+        "eligible": ranking.eligible_total,
+        "best": screened.best_coverage,
+        "countries": screened.countries,
+        "languages": screened.languages,
+        "all_scores": {
+            catalog.records[p].slug: float(s)
+            for p, s in zip(screened.eligible, scores, strict=True)
+        },
+    }
+
+
+def synthetic(n: int, seed: int) -> list[VendorRecord]:
+    """A catalog with many exact ties, unknowns and prices around the budgets."""
+    rng = random.Random(seed)
+    services = sorted(TAXONOMY.service_functions)
+    countries = ["ID", "ID", "MY", "SG", "PH", "IN", "DE", "US"]
+    out = []
+    for i in range(n):
+        low = rng.choice([None, rng.randrange(2, 40) * 1_000_000])
+        out.append(
+            VendorRecord(
+                slug=f"v{i:05d}",
+                name=rng.choice(["Alpha", "Beta", "Gamma", f"Vendor {i % 97}"]),
+                services=frozenset(rng.sample(services, rng.randint(1, 5))),
+                delivery_countries=tuple(rng.sample(countries, rng.randint(0, 3))),
+                delivery_countries_verified=rng.random() < 0.5,
+                industries=frozenset(rng.sample(sorted(TAXONOMY.industries), rng.randint(0, 3))),
+                industries_verified=rng.random() < 0.5,
+                certifications=frozenset(
+                    rng.sample(sorted(TAXONOMY.certifications), rng.randint(0, 3))
+                ),
+                certifications_verified=rng.random() < 0.5,
+                languages=frozenset(rng.sample(sorted(TAXONOMY.languages), rng.randint(0, 3))),
+                languages_verified=rng.random() < 0.5,
+                work_systems=frozenset(
+                    rng.sample(["hybrid", "cloud_based", "multi_sourcing"], rng.randint(0, 2))
+                ),
+                work_systems_verified=rng.random() < 0.5,
+                customizations=frozenset(rng.sample(["standard", "customized"], rng.randint(0, 2))),
+                customizations_verified=rng.random() < 0.5,
+                coverage=rng.choice([None, "business_hours", "extended", "24_7", "odd"]),
+                size_band=rng.choice([None, "small", "medium", "large", "enterprise", "huge"]),
+                price_min_idr=low,
+                price_max_idr=rng.choice([None, (low or 5_000_000) + rng.randrange(0, 9_000_000)]),
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(CLIENTS))
+def test_personas_rank_exactly_as_before(name):
+    answers = parse_answers(base_answers(**CLIENTS[name][0]), TAXONOMY)
+    records = VENDORS + synthetic(400, seed=len(name))
+    for target in TARGETS:
+        assert columns(answers, records, target) == reference(answers, records, target), target
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    answers=valid_answers,
+    vendors=st.lists(vendor_records, max_size=30),
+    target=st.sampled_from(TARGETS),
+    seed=st.integers(0, 10_000),
+)
+def test_random_catalogs_rank_exactly_as_before(answers, vendors, target, seed):
+    parsed = parse_answers(answers, TAXONOMY)
+    records = VENDORS + vendors + synthetic(60, seed)
+    assert columns(parsed, records, target) == reference(parsed, records, target)
+
+
+def test_a_result_from_columns_equals_one_from_records():
+    """recommend() takes the catalog's columns or plain records: the same result."""
+    answers = parse_answers(base_answers(), TAXONOMY)
+    records = VENDORS + synthetic(300, seed=3)
+    from_records = recommend(answers, TAXONOMY, records).to_data()
+    from_columns = recommend(answers, TAXONOMY, Catalog(records)).to_data()
+    assert from_records == from_columns
+
+
+def test_an_empty_catalog_ranks_nobody():
+    answers = parse_answers(base_answers(), TAXONOMY)
+    result = recommend(answers, TAXONOMY, Catalog([])).to_data()
+    assert result["vendors"] == [] and result["vendors_total"] == 0
