@@ -12,7 +12,7 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from bpo_advisor.ratelimit import rate_limited
 
-from . import pdf, selectors, services
+from . import pdf, reports, selectors, services
 from .models import Assessment
 from .privacy import private
 
@@ -197,6 +197,11 @@ def assessment_pdf(request: HttpRequest, token: str) -> HttpResponse:
     language = request.GET.get("lang") or get_language()
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    response = HttpResponse(pdf.render_pdf(assessment, language), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf.report_filename(assessment)}"'
-    return response
+    # Rendered once per language, engine version and shortlist; then read from storage.
+    report, _rendered_now = reports.report_open(assessment, language)
+    return FileResponse(
+        report,
+        as_attachment=True,
+        filename=pdf.report_filename(assessment),
+        content_type="application/pdf",
+    )

@@ -6,6 +6,7 @@ number of queries whatever its size (one per table, no per-vendor query).
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_countries import countries
 
+from catalog import services as catalog_services
 from catalog.models import (
     Certification,
     Dimension,
@@ -31,6 +33,7 @@ from .engine import (
     ENGINE_VERSION,
     AnswerErrors,
     Answers,
+    Catalog,
     Taxonomy,
     VendorRecord,
     parse_answers,
@@ -194,9 +197,53 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
     return records
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What the engine reads of the catalog: the taxonomy and the vendors as columns."""
+
+    key: tuple
+    taxonomy: Taxonomy
+    catalog: Catalog
+
+
+_snapshots: dict[bool, Snapshot] = {}
+_snapshots_lock = threading.Lock()
+
+
+def catalog_snapshot(*, include_synthetic: bool = False) -> Snapshot:
+    """The catalog as the engine reads it, built once per catalog version and process.
+
+    Every catalog write bumps the version and its time in the database in the same
+    transaction (catalog/services.py, catalog/signals.py), so one indexed read per call tells
+    each process, on every host, whether its copy is still the catalog: never a stale
+    ranking. The time makes the key unique even where a version number comes back (a
+    database restored from a backup, a transaction rolled back)."""
+    key = catalog_services.catalog_stamp()
+    snapshot = _snapshots.get(include_synthetic)
+    if snapshot is not None and snapshot.key == key:
+        return snapshot
+    with _snapshots_lock:
+        snapshot = _snapshots.get(include_synthetic)
+        if snapshot is None or snapshot.key != key:
+            # Read after the stamp: the copy is at least as new as its key, and a write that
+            # lands meanwhile changes the stamp, so the next call builds again.
+            snapshot = Snapshot(
+                key,
+                load_taxonomy(),
+                Catalog(vendor_records(include_synthetic=include_synthetic)),
+            )
+            _snapshots[include_synthetic] = snapshot
+    return snapshot
+
+
+def catalog_snapshot_forget() -> None:
+    """Drop this process's copies (tests that rewind the database use it)."""
+    _snapshots.clear()
+
+
 def validate_answers(data: Any, taxonomy: Taxonomy | None = None) -> Answers:
     try:
-        return parse_answers(data, taxonomy or load_taxonomy())
+        return parse_answers(data, taxonomy or catalog_snapshot().taxonomy)
     except AnswerErrors as exc:
         raise InvalidAnswers(exc.render(gettext)) from exc
 
@@ -209,9 +256,9 @@ class Outcome:
 
 def assessment_evaluate(data: Any, *, include_synthetic: bool = False) -> Outcome:
     """Validate and recommend without saving (the CLI without --save)."""
-    taxonomy = load_taxonomy()
-    answers = validate_answers(data, taxonomy)
-    result = recommend(answers, taxonomy, vendor_records(include_synthetic=include_synthetic))
+    snapshot = catalog_snapshot(include_synthetic=include_synthetic)
+    answers = validate_answers(data, snapshot.taxonomy)
+    result = recommend(answers, snapshot.taxonomy, snapshot.catalog)
     return Outcome(answers, result.to_data(renderers()))
 
 
@@ -257,14 +304,23 @@ def assessment_rerun(assessment: Assessment, *, language: str) -> Assessment:
 
 def assessment_delete(assessment: Assessment) -> None:
     """The token holder's right to remove a result: gone for good (re-runs of it stay, with
-    their link to it cleared)."""
+    their link to it cleared), its stored reports with it."""
+    from . import reports  # the PDF code is loaded only where reports are handled
+
     assessment.delete()
+    transaction.on_commit(lambda: reports.reports_delete(assessment))
 
 
 def assessments_purge(*, older_than_days: int) -> int:
     """Delete every assessment created more than ``older_than_days`` days ago."""
+    from . import reports
+
     cutoff = timezone.now() - timezone.timedelta(days=older_than_days)
-    deleted, _by_model = Assessment.objects.filter(created_at__lt=cutoff).delete()
+    old = Assessment.objects.filter(created_at__lt=cutoff)
+    gone = list(old.only("pk", "token"))
+    deleted, _by_model = old.delete()
+    for assessment in gone:
+        reports.reports_delete(assessment)
     return deleted
 
 

@@ -43,6 +43,13 @@ def catalog_version() -> int:
     return CatalogState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
 
 
+def catalog_stamp() -> tuple[int, object]:
+    """The version and the time of the last change: one indexed read. Equal stamps mean the
+    same catalog, even across a rolled-back transaction or a restored backup."""
+    row = CatalogState.objects.filter(pk=1).values_list("version", "changed_at").first()
+    return row or (0, None)
+
+
 def catalog_version_bump() -> None:
     """Count one change. Inside ``catalog_changes()`` the count waits for the block's end."""
     if getattr(_state, "depth", 0):

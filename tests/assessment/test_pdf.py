@@ -151,8 +151,9 @@ def test_download_has_type_and_a_descriptive_file_name(client, assessment):
     assert response["Content-Disposition"] == (
         f'attachment; filename="bpo-advisor-pt-contoh-niaga-{day}.pdf"'
     )
-    assert response.content.startswith(b"%PDF")
-    assert "Rekomendasi alih daya" in _text(response.content)
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"%PDF")
+    assert "Rekomendasi alih daya" in _text(body)
 
 
 def test_pdf_for_an_unknown_token_is_404(client, db):
@@ -199,3 +200,55 @@ def test_the_pdf_is_tagged_and_survives_emoji_and_long_names(starting_catalog):
     html = pdf.render_html(saved, "en")
     assert "🚀" in html  # the page keeps it; only the PDF leaves it out
     assert pdf.without_emoji("Kopi ☕️ & Teh 🍵, 日本語") == "Kopi  & Teh , 日本語"
+
+
+def _download(client, token: str, language: str = "en") -> bytes:
+    response = client.get(f"/api/assessments/{token}/pdf?lang={language}")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    return b"".join(response.streaming_content)
+
+
+def test_a_report_is_rendered_once_then_served_from_storage(client, assessment, monkeypatch):
+    from assessment import reports
+
+    renders = []
+    real_render = pdf.render_pdf
+    monkeypatch.setattr(
+        pdf, "render_pdf", lambda *a, **k: renders.append(a[1]) or real_render(*a, **k)
+    )
+    first = _download(client, assessment.token)
+    again = _download(client, assessment.token)
+    assert renders == ["en"] and first == again  # the same file, not a second rendering
+    assert "Vendors ranked for you" in _text(again)
+
+    # Another language is another report.
+    assert "Peringkat vendor untuk Anda" in _text(_download(client, assessment.token, "id"))
+    assert renders == ["en", "id"]
+
+    # A new shortlist is shown in the report: the stored copy is replaced.
+    slugs = [v["slug"] for v in assessment.result["vendors"][:2]]
+    services.shortlist_set(assessment, slugs)
+    _download(client, assessment.token)
+    assert renders == ["en", "id", "en"]
+
+    # So is a new engine version's rendering.
+    monkeypatch.setattr(reports, "ENGINE_VERSION", "99.0.0")
+    _download(client, assessment.token)
+    assert renders == ["en", "id", "en", "en"]
+    stored = reports._stored(assessment)
+    assert sorted(name.split("-")[0] for name in stored) == ["en", "id"]  # one per language
+    assert all(assessment.token not in name for name in stored)  # no token in a file name
+
+
+def test_deleting_an_assessment_deletes_its_reports(
+    client, assessment, django_capture_on_commit_callbacks
+):
+    from assessment import reports
+
+    _download(client, assessment.token)
+    assert reports._stored(assessment)
+    with django_capture_on_commit_callbacks(execute=True):  # files go once the row has gone
+        response = client.delete(f"/api/assessments/{assessment.token}/")
+    assert response.status_code in (200, 204)
+    assert reports._stored(assessment) == []

@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from assessment.models import Assessment
 from catalog.models import Vendor
+from catalog.services import vendors_set_active
 from tests.factories import base_answers
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +118,7 @@ def test_edit_prefills_the_questionnaire_and_rerun_saves_a_new_result(client, st
     response = client.post(f"/en/assess/r/{first.token}/edit/")
     assert response["Location"] == "/en/assess/organisation/"
     assert 'value="PT Maju Jaya"' in client.get("/en/assess/organisation/").content.decode()
-    Vendor.objects.filter(slug="transcosmos-indonesia").update(is_active=False)
+    vendors_set_active(vendors=Vendor.objects.filter(slug="transcosmos-indonesia"), active=False)
     response = client.post(f"/en/assess/r/{first.token}/rerun/")
     second = Assessment.objects.exclude(pk=first.pk).get()
     assert response["Location"] == f"/en/assess/r/{second.token}/"
