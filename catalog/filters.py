@@ -8,6 +8,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .facets import facets
 from .models import (
     Certification,
     Coverage,
@@ -18,6 +19,7 @@ from .models import (
     ServiceCategory,
     Vendor,
 )
+from .widgets import QuickSelect
 
 
 class SlugChoice(django_filters.ModelChoiceFilter):
@@ -26,6 +28,7 @@ class SlugChoice(django_filters.ModelChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("empty_label", _("Any"))
+        kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
 
@@ -62,6 +65,7 @@ class VendorFilter(django_filters.FilterSet):
         choices=lambda: list(countries),
         method="filter_country",
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     certification = SlugChoice(
         label=_("Certification"), field_name="certifications", queryset=Certification.objects.all()
@@ -70,7 +74,10 @@ class VendorFilter(django_filters.FilterSet):
         label=_("Working language"), field_name="languages", queryset=Language.objects.all()
     )
     coverage = django_filters.ChoiceFilter(
-        label=_("Coverage hours"), choices=Coverage.choices, empty_label=_("Any")
+        label=_("Coverage hours"),
+        choices=Coverage.choices,
+        empty_label=_("Any"),
+        widget=QuickSelect,
     )
     sort = UnknownLastOrdering(
         label=_("Sort by"),
@@ -90,11 +97,29 @@ class VendorFilter(django_filters.FilterSet):
         model = Vendor
         fields: list[str] = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, include_synthetic: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("service", "function", "industry", "certification", "language"):
-            self.filters[name].field.label_from_instance = lambda obj: obj.name
-        self.filters["sort"].extra["widget"] = forms.Select
+        # Only what occurs among the listed vendors is offered (kept per catalog version).
+        present = facets(include_synthetic=include_synthetic)
+        for name, attribute in (
+            ("service", "services"),
+            ("function", "functions"),
+            ("industry", "industries"),
+            ("certification", "certifications"),
+            ("language", "languages"),
+        ):
+            chooser = self.filters[name]
+            chooser.queryset = chooser.queryset.filter(slug__in=present[attribute])
+            chooser.field.label_from_instance = lambda obj: obj.name
+        self.filters["country"].extra["choices"] = sorted(
+            ((code, str(name)) for code, name in countries if code in present["countries"]),
+            key=lambda choice: choice[1],
+        )
+        self.filters["coverage"].extra["choices"] = [
+            (code, label) for code, label in Coverage.choices if code in present["coverage"]
+        ]
+        self.filters["sort"].extra["widget"] = QuickSelect
+        self.filters["q"].extra["widget"] = forms.TextInput(attrs={"class": "form-control"})
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()

@@ -17,7 +17,9 @@ def vendor_list(
     base = Vendor.objects.public(include_synthetic=include_synthetic).prefetch_related(
         "services", "certifications"
     )
-    vendor_filter = VendorFilter(filters or None, queryset=base)
+    vendor_filter = VendorFilter(
+        filters or None, queryset=base, include_synthetic=include_synthetic
+    )
     if not vendor_filter.is_bound:
         return vendor_filter, base
     if not vendor_filter.is_valid():

@@ -30,6 +30,9 @@ def vendor_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query_string": query.urlencode(),
             "include_synthetic": include_synthetic,
+            "active_filters": sum(
+                1 for key, value in query.items() if value and key not in ("sort", "synthetic")
+            ),
         },
     )
 

@@ -87,3 +87,38 @@ def test_unknown_slug_is_a_field_error(vendors):
     f = VendorFilter({"service": "teleportation"}, queryset=Vendor.objects.public())
     assert not f.is_valid()
     assert "service" in f.errors
+
+
+def _options(client, field: str) -> list[str]:
+    import re
+
+    page = client.get("/en/catalog/").content.decode()
+    select = re.search(rf'<select name="{field}"[^>]*>(.*?)</select>', page, re.S)
+    return [v for v in re.findall(r'<option value="([^"]*)"', select.group(1)) if v]
+
+
+def test_the_filters_offer_only_what_occurs_in_the_catalog(client, vendors):
+    assert _options(client, "country") == ["IN", "ID", "MY"]  # by name: India, Indonesia, ...
+    assert sorted(_options(client, "service")) == [
+        "bookkeeping",
+        "contract_drafting",
+        "customer_service",
+        "payroll",
+    ]
+    assert sorted(_options(client, "certification")) == ["iso_27001", "iso_9001"]
+    assert "24_7" in _options(client, "coverage") and "extended" not in _options(client, "coverage")
+    # A parent function is offered when a child's service occurs (LPO under KPO).
+    functions = _options(client, "function")
+    assert "lpo" in functions and "kpo" in functions
+
+    # A new vendor's values appear at once: the menus follow the catalog version.
+    VendorFactory(name="Delta", services=["telemarketing"], delivery_countries=["PH"])
+    assert "PH" in _options(client, "country")
+    assert "telemarketing" in _options(client, "service")
+
+
+def test_a_shared_link_with_a_value_no_longer_offered_says_so(client, vendors):
+    response = client.get("/en/catalog/", {"country": "DE"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "invalid-feedback" in page and "No vendor matches these filters" in page

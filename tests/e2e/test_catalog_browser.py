@@ -54,3 +54,30 @@ def test_curator_adds_a_vendor_that_appears_in_the_catalog(page, live_catalog):
     page.get_by_role("link", name="Nusantara Care Center").click()
     expect(page.locator("dl.facts")).to_contain_text("24/7")
     assert page.console_errors == []
+
+
+def test_on_a_phone_the_vendors_come_first_and_the_filters_fold(browser, live_catalog):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
+    page = context.new_page()
+    page.goto(f"{live_catalog.url}/en/catalog/")
+    first_vendor = page.locator(".vendor-card").first
+    expect(first_vendor).to_be_in_viewport()
+    expect(page.locator("#filter-form")).to_be_hidden()
+    toggle = page.locator("#filter-toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    toggle.click()
+    expect(page.locator("#filter-form")).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.get_by_label("Service", exact=True).select_option("telecollection")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator(".vendor-card")).to_have_count(1)
+    # The button says how many filters are on, the list is still first.
+    expect(page.get_by_role("button", name="Filter (1)")).to_be_visible()
+    expect(page.locator(".vendor-card").first).to_be_in_viewport()
+    context.close()
+
+
+def test_on_a_wide_screen_the_filters_stand_beside_the_list(page, live_catalog):
+    page.goto(f"{live_catalog.url}/en/catalog/")
+    expect(page.locator("#filter-form")).to_be_visible()
+    expect(page.locator("#filter-toggle")).to_be_hidden()
