@@ -111,10 +111,17 @@ def load_taxonomy() -> Taxonomy:
     )
 
 
+@lru_cache(maxsize=8192)
+def _translated(language: str, message: str) -> str:
+    """One message in one language. The catalogs do not change while the process runs, so
+    each message is looked up once (a result stores some 400 sentences in two languages)."""
+    with translation.override(language):
+        return gettext(message)
+
+
 def _translator(language: str):
     def translate(message: str) -> str:
-        with translation.override(language):
-            return gettext(message)
+        return _translated(language, message)
 
     translate.language = language  # names from the catalog render in this language
     return translate

@@ -10,9 +10,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bpo_advisor import pagecache
 from bpo_advisor.ratelimit import rate_limited
+from catalog.services import catalog_stamp
 
 from . import presentation, selectors, services
+from .engine import ENGINE_VERSION
 from .forms import STEP_SLUGS, STEPS, step_of
 from .models import Assessment
 from .privacy import private
@@ -205,9 +208,33 @@ def _error_links(form) -> list[dict[str, str]]:
 @require_http_methods(["GET"])
 @private
 def result(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = _assessment_or_404(token)
-    context = presentation.result_context(assessment)
-    return render(request, "assessment/result.html", context)
+    assessment = selectors.assessment_get(token, light=True)  # the result is read on a miss
+    if assessment is None:
+        raise Http404
+    # Everything the body shows: the result (fixed once made), the shortlist, the vendors
+    # still in the catalog (its stamp), the language, the engine that renders it, and the
+    # address in its copy box.
+    body, kept = pagecache.rendered(
+        request,
+        (
+            "result",
+            assessment.pk,
+            assessment.token,
+            tuple(assessment.shortlist or ()),
+            get_language(),
+            ENGINE_VERSION,
+            catalog_stamp(),
+            request.build_absolute_uri(),
+        ),
+        "assessment/partials/result_body.html",
+        lambda: presentation.result_context(assessment),
+        keep=("has_workspace",),
+    )
+    return render(
+        request,
+        "assessment/result.html",
+        {"assessment": assessment, "body": body, "has_workspace": kept["has_workspace"]},
+    )
 
 
 @require_POST

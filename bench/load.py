@@ -16,10 +16,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
-import secrets
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,8 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 from assessment.examples import example_answers  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+import server  # noqa: E402
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_URL = "postgres://postgres@127.0.0.1:5432/bpo_advisor_load"
 
@@ -53,12 +51,6 @@ class Tally:
             self.latencies.append(seconds)
             if token:
                 self.tokens.append(token)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def request(port: int, method: str, path: str, body: bytes | None = None):
@@ -105,45 +97,21 @@ def pg_available() -> bool:
 
 
 def run(name: str, database_url: str, args, tmp: Path) -> dict:
-    port = free_port()
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": database_url,
-        "MEDIA_ROOT": str(tmp / "media"),
-        "STATIC_ROOT": str(tmp / "static"),
-        "RATE_SUBMIT": "100000000",  # the writers share one address: measure the database
-        "PORT": str(port),
-        "WEB_CONCURRENCY": str(args.workers),
-        "LOG_LEVEL": "WARNING",
-    }
+    port = server.free_port()
+    env = server.production_env(
+        tmp,
+        port,
+        DATABASE_URL=database_url,
+        RATE_SUBMIT="100000000",  # the writers share one address: measure the database
+        WEB_CONCURRENCY=str(args.workers),
+    )
     subprocess.run(
         [PYTHON, "manage.py", "prepare"], cwd=ROOT, env=env, check=True, capture_output=True
     )
     log_path = tmp / f"{name}.log"
     with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [GUNICORN, "--config", "bpo_advisor/gunicorn.conf.py", "bpo_advisor.wsgi"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        gunicorn, _base = server.start(env, log)
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if request(port, "GET", "/health/")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit(f"gunicorn did not start:\n{log_path.read_text()}")
-                time.sleep(0.3)
             tally = Tally()
             started = time.monotonic()
             stop_at = started + args.seconds
@@ -162,8 +130,7 @@ def run(name: str, database_url: str, args, tmp: Path) -> dict:
                 if request(port, "GET", f"/api/assessments/{token}/")[0] != 200
             )
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            server.stop(gunicorn)
     server_log = log_path.read_text()
     requests = sum(tally.statuses.values())
     created = tally.statuses.get("201", 0)

@@ -90,8 +90,10 @@ def acceptability(
     base = np.array([weights[k] for k in keys])
     factors = rng.uniform(1 - spread, 1 + spread, size=(samples, len(keys)))
     world_weights = base * factors  # (samples, criteria)
-    draws = rng.uniform(0.0, 1.0, size=(samples, *values.shape))
-    world_values = np.where(open_, draws, values)  # (samples, vendors, criteria)
+    # The same numbers as rng.uniform(0.0, 1.0, ...), written over in place where the value
+    # is known: no second array of samples × vendors × criteria.
+    world_values = rng.random(size=(samples, *values.shape))  # (samples, vendors, criteria)
+    np.copyto(world_values, values, where=~open_)
     scores = (
         np.einsum("svk,sk->sv", world_values, world_weights) / world_weights.sum(axis=1)[:, None]
     )
