@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bpo_advisor import pagecache
 from bpo_advisor.ratelimit import rate_limited
-from catalog.services import catalog_stamp
 
 from . import presentation, selectors, services
 from .engine import ENGINE_VERSION
@@ -223,7 +222,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
             tuple(assessment.shortlist or ()),
             get_language(),
             ENGINE_VERSION,
-            catalog_stamp(),
+            assessment.catalog_stamp,  # read with the assessment: one query in all
             request.build_absolute_uri(),
         ),
         "assessment/partials/result_body.html",

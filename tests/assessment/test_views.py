@@ -161,5 +161,5 @@ def test_results_page_query_count_is_flat(
     with django_assert_max_num_queries(9):
         response = client.get(f"/en/assess/r/{token}/")
     assert response.status_code == 200
-    with django_assert_max_num_queries(2):  # then kept: the assessment and the stamp
+    with django_assert_max_num_queries(1):  # then kept: the assessment, with the stamp
         assert client.get(f"/en/assess/r/{token}/").status_code == 200
