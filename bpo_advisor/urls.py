@@ -24,6 +24,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("health/", health, name="health"),
     path("api/", include("assessment.api_urls")),
+    path("api/", include("catalog.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -39,6 +39,9 @@ PUBLIC = {
     "api/assessments/{token}/": same(200),
     "api/assessments/{token}/pdf": same(200),
     "api/assessments/{token}/shortlist": same(405),  # PUT only
+    "api/vendors/": same(200),  # the public catalog as data
+    "api/vendors/{slug}/": same(200),
+    "api/taxonomy/": same(200),
     "id/": same(200),
     "id/catalog/": same(200),
     "id/catalog/{slug}/": same(200),

@@ -1,0 +1,236 @@
+"""The catalog as data: vendors (the public catalog's filters, paginated, with validators
+from the catalog version) and the taxonomy with its labels in both languages.
+
+Read-only and public, like the catalog pages: no cookies, no session.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from email.utils import format_datetime
+from typing import Any
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django_countries import countries
+
+from . import selectors
+from .models import (
+    Certification,
+    Coverage,
+    Dimension,
+    Industry,
+    Language,
+    Service,
+    ServiceCategory,
+    SizeBand,
+    Vendor,
+)
+from .services import catalog_stamp
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+def _validators(request: HttpRequest, variant: str):
+    """ETag and Last-Modified from the catalog stamp (its version and time of change): any
+    catalog write changes them. The host is part of the tag (the data carries links)."""
+    version, changed_at = catalog_stamp()
+    raw = f"{version}:{changed_at}:{request.get_host()}:{variant}"
+    etag = '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
+    last_modified = format_datetime(changed_at or timezone.now(), usegmt=True)
+    wanted = request.headers.get("If-None-Match", "")
+    not_modified = wanted.strip() == "*" or etag in [t.strip() for t in wanted.split(",")]
+    return etag, last_modified, not_modified
+
+
+def _with_validators(request: HttpRequest, variant: str, build) -> HttpResponse:
+    """The response, or a 304 when the client's copy is this catalog version's."""
+    etag, last_modified, not_modified = _validators(request, variant)
+    response = HttpResponse(status=304) if not_modified else build()
+    if response.status_code in (200, 304):
+        response["ETag"] = etag
+        response["Last-Modified"] = last_modified
+        response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    return response
+
+
+def _names(item) -> dict[str, str]:
+    return {"id": item.name_id, "en": item.name_en}
+
+
+def vendor_data(vendor: Vendor, request: HttpRequest) -> dict[str, Any]:
+    """Every public attribute. What the catalog does not know is null (a fact) or an empty
+    list with its ``*_verified`` flag false (a list that may be incomplete)."""
+    return {
+        "slug": vendor.slug,
+        "name": vendor.name,
+        "url": request.build_absolute_uri(reverse("catalog-api:vendor", args=[vendor.slug])),
+        "page_url": request.build_absolute_uri(vendor.get_absolute_url()),
+        "short_description": vendor.short_description or None,
+        "long_description": vendor.long_description or None,
+        "website": vendor.website or None,
+        "headquarters_country": vendor.headquarters_country.code or None,
+        "delivery_countries": [c.code for c in vendor.delivery_countries],
+        "delivery_countries_verified": vendor.delivery_countries_verified,
+        "services": [s.slug for s in vendor.services.all()],
+        "industries": [i.slug for i in vendor.industries.all()],
+        "industries_verified": vendor.industries_verified,
+        "certifications": [c.slug for c in vendor.certifications.all()],
+        "certifications_verified": vendor.certifications_verified,
+        "languages": [x.slug for x in vendor.languages.all()],
+        "languages_verified": vendor.languages_verified,
+        "work_systems": [w.slug for w in vendor.work_systems.all()],
+        "work_systems_verified": vendor.work_systems_verified,
+        "customizations": [c.slug for c in vendor.customizations.all()],
+        "customizations_verified": vendor.customizations_verified,
+        "coverage": vendor.coverage or None,
+        "size_band": vendor.size_band or None,
+        "founded_year": vendor.founded_year,
+        "price_min_idr": vendor.price_min_idr,
+        "price_max_idr": vendor.price_max_idr,
+        "min_contract_months": vendor.min_contract_months,
+        "synthetic": vendor.is_synthetic,
+        "evidence": {
+            "last_verified_at": vendor.last_verified_at.isoformat()
+            if vendor.last_verified_at
+            else None,
+            "source": vendor.verification_source or None,
+        },
+        "updated_at": vendor.updated_at.isoformat(),
+    }
+
+
+def _page_size(raw: str | None) -> int | None:
+    if raw in (None, ""):
+        return PAGE_SIZE
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        return None
+    return int(raw)
+
+
+@require_GET
+def vendor_list(request: HttpRequest) -> HttpResponse:
+    include_synthetic = request.GET.get("synthetic") == "1"
+    size = _page_size(request.GET.get("page_size"))
+    if size is None:
+        message = _("A whole number from 1 to %(n)s.") % {"n": MAX_PAGE_SIZE}
+        return JsonResponse({"errors": {"page_size": [message]}}, status=400)
+    filters = request.GET.copy()
+    for key in ("page", "page_size", "synthetic"):
+        filters.pop(key, None)
+    vendor_filter, queryset = selectors.vendor_list(filters, include_synthetic=include_synthetic)
+    if vendor_filter.is_bound and not vendor_filter.is_valid():
+        errors = {key: [str(m) for m in msgs] for key, msgs in vendor_filter.errors.items()}
+        return JsonResponse({"errors": errors}, status=400)
+
+    def build() -> HttpResponse:
+        paginator = Paginator(queryset.with_relations(), size)
+        raw_page = request.GET.get("page") or "1"
+        if not raw_page.isdigit() or int(raw_page) < 1:
+            return JsonResponse({"errors": {"page": [_("A whole number from 1.")]}}, status=400)
+        try:
+            page = paginator.page(int(raw_page))
+        except EmptyPage:
+            return JsonResponse(
+                {
+                    "errors": {
+                        "page": [_("There are only %(n)s pages.") % {"n": paginator.num_pages}]
+                    }
+                },
+                status=404,
+            )
+
+        def link(number: int | None) -> str | None:
+            if number is None:
+                return None
+            query = request.GET.copy()
+            query["page"] = str(number)
+            return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+        return JsonResponse(
+            {
+                "count": paginator.count,
+                "page": page.number,
+                "pages": paginator.num_pages,
+                "next": link(page.next_page_number() if page.has_next() else None),
+                "previous": link(page.previous_page_number() if page.has_previous() else None),
+                "results": [vendor_data(v, request) for v in page],
+            }
+        )
+
+    return _with_validators(request, "vendors?" + request.GET.urlencode(), build)
+
+
+@require_GET
+def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    vendor = selectors.vendor_get(slug)
+    include_synthetic = request.GET.get("synthetic") == "1"
+    if vendor is None or (vendor.is_synthetic and not include_synthetic):
+        return JsonResponse({"errors": {"slug": [_("No vendor has this slug.")]}}, status=404)
+    return _with_validators(
+        request, f"vendor:{slug}", lambda: JsonResponse(vendor_data(vendor, request))
+    )
+
+
+def taxonomy_data() -> dict[str, Any]:
+    """Every code a client needs to build the questionnaire or read a vendor, with its
+    names in Indonesian and English."""
+    functions = ServiceCategory.objects.filter(dimension=Dimension.FUNCTION).select_related(
+        "parent"
+    )
+    categories = ServiceCategory.objects.exclude(dimension=Dimension.FUNCTION)
+    english: dict[str, str] = {}
+    indonesian: dict[str, str] = {}
+    coverage: dict[str, dict[str, str]] = {}
+    sizes: dict[str, dict[str, str]] = {}
+    for language, names in (("en", english), ("id", indonesian)):
+        with translation.override(language):
+            names.update((code, str(name)) for code, name in countries)
+            for value, label in Coverage.choices:
+                coverage.setdefault(value, {})[language] = str(label)
+            for value, label in SizeBand.choices:
+                sizes.setdefault(value, {})[language] = str(label)
+    return {
+        "functions": [
+            {
+                "slug": f.slug,
+                "names": _names(f),
+                "family": f.family or (f.parent.family if f.parent else None) or None,
+                "parent": f.parent.slug if f.parent else None,
+            }
+            for f in functions.order_by("position", "pk")
+        ],
+        "services": [
+            {"slug": s.slug, "names": _names(s), "function": s.function.slug}
+            for s in Service.objects.select_related("function").order_by("slug")
+        ],
+        "work_systems": [
+            {"slug": c.slug, "names": _names(c)}
+            for c in categories.filter(dimension=Dimension.WORK_SYSTEM).order_by("slug")
+        ],
+        "customizations": [
+            {"slug": c.slug, "names": _names(c)}
+            for c in categories.filter(dimension=Dimension.CUSTOMIZATION).order_by("slug")
+        ],
+        "industries": [{"slug": i.slug, "names": _names(i)} for i in Industry.objects.all()],
+        "certifications": [
+            {"slug": c.slug, "names": _names(c)} for c in Certification.objects.all()
+        ],
+        "languages": [{"slug": x.slug, "names": _names(x)} for x in Language.objects.all()],
+        "countries": [
+            {"code": code, "names": {"id": indonesian[code], "en": english[code]}}
+            for code in sorted(english)
+        ],
+        "coverage": [{"slug": value, "names": names} for value, names in coverage.items()],
+        "size_bands": [{"slug": value, "names": names} for value, names in sizes.items()],
+    }
+
+
+@require_GET
+def taxonomy(request: HttpRequest) -> HttpResponse:
+    return _with_validators(request, "taxonomy", lambda: JsonResponse(taxonomy_data()))
