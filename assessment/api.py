@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from bpo_advisor.ratelimit import rate_limited
 
-from . import pdf, reports, selectors, services
+from . import openapi, pdf, reports, selectors, services
 from .models import Assessment
 from .privacy import private
 
@@ -194,9 +194,9 @@ def assessment_pdf(request: HttpRequest, token: str) -> HttpResponse:
     assessment = selectors.assessment_get(token)
     if assessment is None:
         return _error(404, "token", _("No assessment has this token."))
-    language = request.GET.get("lang") or get_language()
+    language = request.GET.get("lang")
     if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
+        language = get_language()  # from Accept-Language, Indonesian by default
     # Rendered once per language, engine version and shortlist; then read from storage.
     report, _rendered_now = reports.report_open(assessment, language)
     return FileResponse(
@@ -205,3 +205,11 @@ def assessment_pdf(request: HttpRequest, token: str) -> HttpResponse:
         filename=pdf.report_filename(assessment),
         content_type="application/pdf",
     )
+
+
+@csrf_exempt
+@require_GET
+def schema(request: HttpRequest) -> JsonResponse:
+    """The OpenAPI 3.1 description of this API (assessment/openapi.py)."""
+    document = openapi.openapi_document(request.build_absolute_uri("/"))
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})

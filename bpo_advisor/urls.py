@@ -8,6 +8,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from assessment import reference
+
 from .health import health
 
 admin.site.site_header = _("BPO Advisor administration")
@@ -23,6 +25,7 @@ def favicon(request):
 urlpatterns = [
     path("favicon.ico", favicon),
     path("health/", health, name="health"),
+    path("api/docs/", reference.docs_redirect),
     path("api/", include("assessment.api_urls")),
     path("api/", include("catalog.api_urls")),
 ]
@@ -32,5 +35,6 @@ urlpatterns += i18n_patterns(
     path("catalog/", include("catalog.urls")),
     path("assess/", include("assessment.urls")),
     path("admin/", admin.site.urls),
+    path("api/docs/", reference.docs, name="api-docs"),
     prefix_default_language=True,
 )

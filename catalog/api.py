@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from django_countries import countries
 
@@ -113,6 +114,7 @@ def _page_size(raw: str | None) -> int | None:
     return int(raw)
 
 
+@csrf_exempt  # read-only: any other method is a 405 in JSON, not a CSRF 403
 @require_GET
 def vendor_list(request: HttpRequest) -> HttpResponse:
     include_synthetic = request.GET.get("synthetic") == "1"
@@ -166,6 +168,7 @@ def vendor_list(request: HttpRequest) -> HttpResponse:
     return _with_validators(request, "vendors?" + request.GET.urlencode(), build)
 
 
+@csrf_exempt
 @require_GET
 def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     vendor = selectors.vendor_get(slug)
@@ -184,17 +187,18 @@ def taxonomy_data() -> dict[str, Any]:
         "parent"
     )
     categories = ServiceCategory.objects.exclude(dimension=Dimension.FUNCTION)
-    english: dict[str, str] = {}
-    indonesian: dict[str, str] = {}
-    coverage: dict[str, dict[str, str]] = {}
-    sizes: dict[str, dict[str, str]] = {}
-    for language, names in (("en", english), ("id", indonesian)):
+    names = {}  # language -> (countries, coverage labels, size labels)
+    for language in ("en", "id"):
         with translation.override(language):
-            names.update((code, str(name)) for code, name in countries)
-            for value, label in Coverage.choices:
-                coverage.setdefault(value, {})[language] = str(label)
-            for value, label in SizeBand.choices:
-                sizes.setdefault(value, {})[language] = str(label)
+            names[language] = (
+                {code: str(name) for code, name in countries},
+                {value: str(label) for value, label in Coverage.choices},
+                {value: str(label) for value, label in SizeBand.choices},
+            )
+
+    def both(index: int, key: str) -> dict[str, str]:
+        return {language: names[language][index][key] for language in ("id", "en")}
+
     return {
         "functions": [
             {
@@ -222,15 +226,13 @@ def taxonomy_data() -> dict[str, Any]:
             {"slug": c.slug, "names": _names(c)} for c in Certification.objects.all()
         ],
         "languages": [{"slug": x.slug, "names": _names(x)} for x in Language.objects.all()],
-        "countries": [
-            {"code": code, "names": {"id": indonesian[code], "en": english[code]}}
-            for code in sorted(english)
-        ],
-        "coverage": [{"slug": value, "names": names} for value, names in coverage.items()],
-        "size_bands": [{"slug": value, "names": names} for value, names in sizes.items()],
+        "countries": [{"code": code, "names": both(0, code)} for code in sorted(names["en"][0])],
+        "coverage": [{"slug": value, "names": both(1, value)} for value in Coverage.values],
+        "size_bands": [{"slug": value, "names": both(2, value)} for value in SizeBand.values],
     }
 
 
+@csrf_exempt
 @require_GET
 def taxonomy(request: HttpRequest) -> HttpResponse:
     return _with_validators(request, "taxonomy", lambda: JsonResponse(taxonomy_data()))

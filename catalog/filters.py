@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import F, Q, QuerySet
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -46,6 +47,29 @@ class UnknownLastOrdering(django_filters.OrderingFilter):
         if value in ([], (), {}, "", None):
             return qs
         return qs.order_by(*[self.get_ordering_value(p) for p in value], "name", "pk")
+
+
+class Offered(BaseChoiceIterator):
+    """A menu's choices: "Any", then the values that occur among the listed vendors.
+    Worked out on first use, then kept (widgets read their choices more than once)."""
+
+    def __init__(self, owner: VendorFilter, field, attribute: str):
+        self.owner, self.field, self.attribute = owner, field, attribute
+        self._choices: list[tuple[str, str]] | None = None
+
+    def __iter__(self):
+        if self._choices is None:
+            self._choices = [("", str(_("Any"))), *self._offered()]
+        return iter(self._choices)
+
+    def _offered(self):
+        present = self.owner.present()[self.attribute]
+        if self.attribute == "countries":
+            named = ((code, str(name)) for code, name in countries if code in present)
+            return sorted(named, key=lambda choice: choice[1])
+        if self.attribute == "coverage":
+            return [(code, label) for code, label in Coverage.choices if code in present]
+        return [(item.slug, item.name) for item in self.field.queryset.filter(slug__in=present)]
 
 
 class VendorFilter(django_filters.FilterSet):
@@ -99,27 +123,35 @@ class VendorFilter(django_filters.FilterSet):
 
     def __init__(self, *args, include_synthetic: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only what occurs among the listed vendors is offered (kept per catalog version).
-        present = facets(include_synthetic=include_synthetic)
-        for name, attribute in (
-            ("service", "services"),
-            ("function", "functions"),
-            ("industry", "industries"),
-            ("certification", "certifications"),
-            ("language", "languages"),
-        ):
-            chooser = self.filters[name]
-            chooser.queryset = chooser.queryset.filter(slug__in=present[attribute])
-            chooser.field.label_from_instance = lambda obj: obj.name
-        self.filters["country"].extra["choices"] = sorted(
-            ((code, str(name)) for code, name in countries if code in present["countries"]),
-            key=lambda choice: choice[1],
-        )
-        self.filters["coverage"].extra["choices"] = [
-            (code, label) for code, label in Coverage.choices if code in present["coverage"]
-        ]
+        self.include_synthetic = include_synthetic
+        for name in ("service", "function", "industry", "certification", "language"):
+            self.filters[name].field.label_from_instance = lambda obj: obj.name
         self.filters["sort"].extra["widget"] = QuickSelect
         self.filters["q"].extra["widget"] = forms.TextInput(attrs={"class": "form-control"})
+
+    def present(self) -> dict[str, frozenset[str]]:
+        if not hasattr(self, "_present"):
+            self._present = facets(include_synthetic=self.include_synthetic)
+        return self._present
+
+    @property
+    def form(self):
+        """Every known code is accepted (a shared link, the API); the menus offer only what
+        occurs among the listed vendors, worked out when a menu is drawn (once per catalog
+        version): validating a query costs nothing more."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, attribute in (
+                ("service", "services"),
+                ("function", "functions"),
+                ("industry", "industries"),
+                ("certification", "certifications"),
+                ("language", "languages"),
+            ):
+                form.fields[name].widget.choices = Offered(self, form.fields[name], attribute)
+            form.fields["country"].widget.choices = Offered(self, None, "countries")
+            form.fields["coverage"].widget.choices = Offered(self, None, "coverage")
+        return self._form
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()

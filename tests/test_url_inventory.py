@@ -42,6 +42,9 @@ PUBLIC = {
     "api/vendors/": same(200),  # the public catalog as data
     "api/vendors/{slug}/": same(200),
     "api/taxonomy/": same(200),
+    "api/schema/": same(200),  # the OpenAPI description
+    "api/docs/": same(302),  # to the reference in the visitor's language
+    "id/api/docs/": same(200),
     "id/": same(200),
     "id/catalog/": same(200),
     "id/catalog/{slug}/": same(200),

@@ -244,6 +244,7 @@ class _Reader:
             return default
         if value is None:
             return None
+        value = _whole(value)
         if isinstance(value, bool) or not isinstance(value, int):
             self.add(path, _("Must be a whole number."))
             return None
@@ -271,6 +272,13 @@ class _Reader:
             self.add(path, _("Choose at least one."))
             return None
         return tuple(dict.fromkeys(value))  # de-duplicated, order kept
+
+
+def _whole(value: Any) -> Any:
+    """3.0 is the whole number 3 (JSON, and JSON Schema's "integer", do not tell them apart)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _clean_text(text: str) -> bool:
@@ -447,7 +455,7 @@ def _budget_stated(con: dict, r: _Reader) -> dict | None:
     if not isinstance(value, dict) or set(value) != set(STATED_KEYS):
         r.add(path, _("Must be an object with currency, amount, rate_idr and rate_date."))
         return None
-    currency, amount = value["currency"], value["amount"]
+    currency, amount = value["currency"], _whole(value["amount"])
     rate, day = value["rate_idr"], value["rate_date"]
     if not (isinstance(currency, str) and re.fullmatch(r"[A-Z]{3}", currency)):
         r.add(f"{path}.currency", _("A three-letter currency code, e.g. USD."))
@@ -459,7 +467,7 @@ def _budget_stated(con: dict, r: _Reader) -> dict | None:
         date.fromisoformat(day)
     except (TypeError, ValueError):
         r.add(f"{path}.rate_date", _("Must be a date, year-month-day."))
-    return dict(value)
+    return {**value, "amount": amount}
 
 
 def _criteria_weights(data: dict, r: _Reader) -> dict[str, int]:

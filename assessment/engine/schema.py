@@ -110,14 +110,14 @@ def answers_schema(taxonomy: A.Taxonomy) -> Schema:
         "fte": _integer(1, A.MAX_FTE, "Full-time staff the work needs.", default=d["scale.fte"]),
         "seasonal_peaks": _boolean("", d["scale.seasonal_peaks"]),
         "current_staff": _integer(
-            0, A.MAX_FTE, "The client's own staff doing the work today (0: new work).",
+            0,
+            A.MAX_FTE,
+            "The client's own staff doing the work today (0: new work).",
             nullable=True,
         ),
     }
     low, high = A.PRIORITY_RANGE
-    priorities = {
-        key: _integer(low, high, default=A.DEFAULT_PRIORITY) for key in A.PRIORITIES
-    }
+    priorities = {key: _integer(low, high, default=A.DEFAULT_PRIORITY) for key in A.PRIORITIES}
     stated = _object(
         {
             "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},

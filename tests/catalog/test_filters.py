@@ -117,8 +117,12 @@ def test_the_filters_offer_only_what_occurs_in_the_catalog(client, vendors):
     assert "telemarketing" in _options(client, "service")
 
 
-def test_a_shared_link_with_a_value_no_longer_offered_says_so(client, vendors):
-    response = client.get("/en/catalog/", {"country": "DE"})
+def test_a_shared_link_with_a_code_no_vendor_has_lists_nobody_and_an_unknown_code_is_named(
+    client, vendors
+):
+    response = client.get("/en/catalog/", {"country": "DE"})  # a real code, not offered
     page = response.content.decode()
     assert response.status_code == 200
-    assert "invalid-feedback" in page and "No vendor matches these filters" in page
+    assert "No vendor matches these filters" in page and "invalid-feedback" not in page
+    unknown = client.get("/en/catalog/", {"service": "no_such_service"}).content.decode()
+    assert "invalid-feedback" in unknown and "No vendor matches these filters" in unknown
