@@ -43,6 +43,7 @@ def test_an_outside_fuzzer_finds_nothing(transactional_db, live_server, settings
         capture_output=True,
         text=True,
         timeout=900,
+        cwd=tmp_path,  # its cache stays out of the work tree
     )
     output = run.stdout + run.stderr
     assert run.returncode == 0, output[-8000:]
