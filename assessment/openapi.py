@@ -15,6 +15,7 @@ from catalog.services import catalog_stamp
 
 from . import services
 from .engine import ENGINE_VERSION
+from .engine.catalog import VERIFIED
 from .engine.schema import CONTRACT_VERSION, answers_schema, result_schema
 from .examples import example_answers
 
@@ -207,14 +208,7 @@ def _vendor_schema() -> dict:
         },
         "updated_at": {"type": "string", "format": "date-time"},
     }
-    for listed in (
-        "delivery_countries",
-        "industries",
-        "certifications",
-        "languages",
-        "work_systems",
-        "customizations",
-    ):
+    for listed in VERIFIED:  # the listed facts a vendor may have incompletely
         properties[f"{listed}_verified"] = {
             "type": "boolean",
             "description": f"false: the {listed.replace('_', ' ')} listed may be incomplete.",

@@ -243,11 +243,6 @@ def catalog_snapshot(*, include_synthetic: bool = False) -> Snapshot:
     return snapshot
 
 
-def catalog_snapshot_forget() -> None:
-    """Drop this process's copies (tests that rewind the database use it)."""
-    _snapshots.clear()
-
-
 def validate_answers(data: Any, taxonomy: Taxonomy | None = None) -> Answers:
     try:
         return parse_answers(data, taxonomy or catalog_snapshot().taxonomy)
