@@ -20,8 +20,8 @@ from .models import Assessment
 from .privacy import private
 
 
-def _assessment_or_404(token: str) -> Assessment:
-    assessment = selectors.assessment_get(token)
+def _assessment_or_404(token: str, *, light: bool = False) -> Assessment:
+    assessment = selectors.assessment_get(token, light=light)
     if assessment is None:
         raise Http404
     return assessment
@@ -207,9 +207,7 @@ def _error_links(form) -> list[dict[str, str]]:
 @require_http_methods(["GET"])
 @private
 def result(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = selectors.assessment_get(token, light=True)  # the result is read on a miss
-    if assessment is None:
-        raise Http404
+    assessment = _assessment_or_404(token, light=True)  # the result is read on a miss
     # Everything the body shows: the result (fixed once made), the shortlist, the vendors
     # still in the catalog (its stamp), the language, the engine that renders it, and the
     # address in its copy box.
@@ -217,7 +215,6 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
         request,
         (
             "result",
-            assessment.pk,
             assessment.token,
             tuple(assessment.shortlist or ()),
             get_language(),
