@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -211,26 +212,33 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     # Everything the body shows: the result (fixed once made), the shortlist, the vendors
     # still in the catalog (its stamp), the language, the engine that renders it, and the
     # address in its copy box.
-    body, kept = pagecache.rendered(
-        request,
-        (
-            "result",
-            assessment.token,
-            tuple(assessment.shortlist or ()),
-            get_language(),
-            ENGINE_VERSION,
-            assessment.catalog_stamp,  # read with the assessment: one query in all
-            request.build_absolute_uri(),
-        ),
-        "assessment/partials/result_body.html",
-        lambda: presentation.result_context(assessment),
-        keep=("has_workspace",),
+    parts = (
+        "result",
+        assessment.token,
+        tuple(assessment.shortlist or ()),
+        get_language(),
+        ENGINE_VERSION,
+        assessment.catalog_stamp,  # read with the assessment: one query in all
+        request.build_absolute_uri(),
     )
-    return render(
-        request,
-        "assessment/result.html",
-        {"assessment": assessment, "body": body, "has_workspace": kept["has_workspace"]},
-    )
+
+    def page(with_token: bool = True) -> str:
+        body, kept = pagecache.rendered(
+            request,
+            parts,
+            "assessment/partials/result_body.html",
+            lambda: presentation.result_context(assessment),
+            keep=("has_workspace",),
+            with_token=with_token,
+        )
+        context = {"assessment": assessment, "body": body, "has_workspace": kept["has_workspace"]}
+        if not with_token:
+            context["csrf_token"] = pagecache.CSRF_PLACEHOLDER
+        return render_to_string("assessment/result.html", context, request)
+
+    if pagecache.has_messages(request):  # the layout shows them: this page is not kept
+        return HttpResponse(page())
+    return HttpResponse(pagecache.whole_page(request, parts, lambda: page(with_token=False)))
 
 
 @require_POST

@@ -67,3 +67,20 @@ def test_kept_pages_differ_by_language_and_query(client, starting_catalog):
     assert "Terapkan filter" in indonesian and "Apply filters" in english
     filtered = client.get("/en/catalog/", {"service": "telecollection"}).content.decode()
     assert filtered.count('class="card mb-3 vendor-card"') == 1
+
+
+def test_a_kept_results_page_still_shows_a_waiting_message_once(starting_catalog):
+    """The whole page is kept with its layout, but never for a visitor with a one-time
+    message waiting: the message shows, once, and the kept page never carries it."""
+    saved = services.assessment_create(data=base_answers(), language="en")
+    url = f"/en/assess/r/{saved.token}/"
+    client = Client()
+    client.get(url)  # the whole page is kept now
+    # An invalid shortlist (one unknown vendor) redirects back with an error message.
+    response = client.post(f"{url}shortlist/", {"vendors": ["no-such-vendor"]}, follow=True)
+    page = response.content.decode()
+    assert 'class="alert alert-danger"' in page and "no-such-vendor" in page
+    again = client.get(url).content.decode()
+    assert 'class="alert alert-danger"' not in again  # shown once, then gone
+    other = Client().get(url).content.decode()
+    assert 'class="alert alert-danger"' not in other and "no-such-vendor" not in other
