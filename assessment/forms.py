@@ -9,15 +9,15 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
 from django.utils.formats import date_format, number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from bpo_advisor.rupiah import RupiahField
 from catalog.models import Certification, Industry, Language, Service, ServiceCategory
 
 from .engine import answers as contract
 from .engine.places import default_languages
-from .money import RATES, MoneyError, parse_rupiah, to_rupiah
+from .money import RATES, to_rupiah
 
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
 
@@ -51,58 +51,6 @@ def _yes_no(label, help_text, initial="no"):
 
 def _bool_initial(value: Any) -> str | None:
     return None if value is None else ("yes" if value else "no")
-
-
-class RupiahField(forms.CharField):
-    """A rupiah amount typed as people write it ("75.000.000", "75 juta"), shown back with
-    the interface language's thousands separators. Ambiguous text is refused, never guessed."""
-
-    default_error_messages = {
-        "invalid": _("Enter an amount in rupiah, for example 75,000,000 or 75 million."),
-        "ambiguous": _(
-            "“%(value)s” can be read in two ways. Write every digit, for example 75,000,000, "
-            "or use a word, for example 75 million."
-        ),
-        "fraction": _("Enter whole rupiah, for example 75,000,000."),
-        "min_value": _("Enter at least Rp 1."),
-        "max_value": _("That is more than the advisor can work with; check the amount."),
-    }
-
-    MAX_TEXT = 40
-
-    def __init__(self, *, max_value: int, **kwargs):
-        self.max_value = max_value
-        super().__init__(**kwargs)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.update(
-            {"maxlength": str(self.MAX_TEXT), "autocomplete": "off", "spellcheck": "false"}
-        )
-        return attrs
-
-    def prepare_value(self, value):
-        if isinstance(value, int) and not isinstance(value, bool):
-            return number_format(value, decimal_pos=0, force_grouping=True)
-        return value
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        if len(value) > self.MAX_TEXT:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        try:
-            amount = parse_rupiah(value, get_language() or "id")
-        except MoneyError as error:
-            raise forms.ValidationError(
-                self.error_messages[error.code], code=error.code, params={"value": value}
-            ) from error
-        if amount < 1:
-            raise forms.ValidationError(self.error_messages["min_value"], code="min_value")
-        if amount > self.max_value:
-            raise forms.ValidationError(self.error_messages["max_value"], code="max_value")
-        return amount
 
 
 class StepForm(forms.Form):

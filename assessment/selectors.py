@@ -30,3 +30,30 @@ def assessment_get(token: str, *, light: bool = False) -> Assessment | None:
             else (0, None)
         )
     return assessment
+
+
+def recent_unknowns(days: int, top: int = 5):
+    """For the curator's work queue (catalog/curation.py): per (vendor slug, attribute), how
+    many assessments of the last ``days`` days named it among their decisive unknowns, and
+    how many ranked the vendor in their top ``top`` with it unknown. Reads only those parts
+    of each stored result."""
+    from collections import Counter
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    since = timezone.now() - timedelta(days=days)
+    columns = ["result__robustness__decisive_unknowns"] + [
+        f"result__vendors__{i}" for i in range(top)
+    ]
+    decisive: Counter = Counter()
+    in_top: Counter = Counter()
+    for row in Assessment.objects.filter(created_at__gte=since).values_list(*columns):
+        found = row[0] if isinstance(row[0], list) else []
+        decisive += Counter(
+            {(d.get("slug"), d.get("attribute")) for d in found if isinstance(d, dict)}
+        )
+        for vendor in row[1:]:
+            if isinstance(vendor, dict):
+                in_top += Counter({(vendor.get("slug"), u) for u in vendor.get("unknown") or []})
+    return decisive, in_top

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_countries import countries
 
+from catalog import selectors as catalog_selectors
 from catalog import services as catalog_services
 from catalog.models import (
     Certification,
@@ -157,6 +158,8 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
         "customizations": _links("customizations", "servicecategory", ids),
     }
     empty: frozenset[str] = frozenset()
+    # Expired certificates and stale facts count as unknown (docs/catalog-curation.md).
+    expired, stale = catalog_selectors.facts_in_doubt(ids, timezone.localdate())
     records = []
     for row in vendors.values(
         "pk",
@@ -178,6 +181,8 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
         delivery = row["delivery_countries"]
         if isinstance(delivery, str):
             delivery = [c for c in delivery.split(",") if c]
+        if pk in expired or pk in stale:
+            _doubt(row, links, pk, expired.get(pk, set()), stale.get(pk, set()))
         records.append(
             VendorRecord(
                 slug=row["slug"],
@@ -204,6 +209,24 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
     return records
 
 
+def _doubt(row: dict, links: dict, pk: int, expired: set[str], stale: set[str]) -> None:
+    """Make the vendor's expired certifications and stale facts unknown, in place: a list
+    loses its verification (and, when stale, what it listed); a value becomes empty."""
+    if expired:
+        links["certifications"][pk] = links["certifications"].get(pk, frozenset()) - expired
+        row["certifications_verified"] = False
+    for fact in stale:
+        if fact in links and fact != "services":
+            links[fact][pk] = frozenset()
+            row[f"{fact}_verified"] = False
+        elif fact == "delivery_countries":
+            row["delivery_countries"], row["delivery_countries_verified"] = [], False
+        elif fact == "price":
+            row["price_min_idr"] = row["price_max_idr"] = None
+        elif fact in ("coverage", "size_band"):
+            row[fact] = ""
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """What the engine reads of the catalog: the taxonomy and the vendors as columns."""
@@ -225,7 +248,9 @@ def catalog_snapshot(*, include_synthetic: bool = False) -> Snapshot:
     each process, on every host, whether its copy is still the catalog: never a stale
     ranking. The time makes the key unique even where a version number comes back (a
     database restored from a backup, a transaction rolled back)."""
-    key = catalog_services.catalog_stamp()
+    # The day is part of the key: a certificate stops counting the day after it expires,
+    # with no write to the catalog.
+    key = (*catalog_services.catalog_stamp(), timezone.localdate())
     snapshot = _snapshots.get(include_synthetic)
     if snapshot is not None and snapshot.key == key:
         return snapshot

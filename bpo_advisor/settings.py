@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "reversion",
     "catalog",
     "assessment",
 ]
@@ -188,6 +189,7 @@ RATE_LIMITS = {
     "submit": (env_int("RATE_SUBMIT", 30), 3600),  # new assessments (browser and API)
     "pdf": (env_int("RATE_PDF", 60), 3600),  # PDF renders
     "save": (env_int("RATE_SAVE", 60), 3600),  # shortlist and weight saves
+    "propose": (env_int("RATE_PROPOSE", 10), 3600),  # vendors' submissions
 }
 # One cache for all hosts when REDIS_URL is set (rate limits, idempotency keys); otherwise
 # each process keeps its own in memory.
@@ -255,3 +257,16 @@ LOGGING = {
 
 # Where the app is reachable, for links printed outside a request (manage.py recommend).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Email (submission outcomes to vendors): printed to the console unless EMAIL_HOST is set,
+# then sent over SMTP with the EMAIL_* variables.
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "BPO Advisor <noreply@localhost>")

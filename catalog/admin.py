@@ -8,17 +8,31 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
 
-from . import importing, services
-from .models import Certification, Industry, Language, Service, ServiceCategory, Vendor
+from . import curation, evidence, importing, services
+from .models import (
+    Certification,
+    CertificationEvidence,
+    FactCheck,
+    Industry,
+    Language,
+    Service,
+    ServiceCategory,
+    Submission,
+    SubmissionFile,
+    SubmissionStatus,
+    Vendor,
+)
 from .resources import VendorResource
+from .submissions import differences
 
 
 class VerificationForm(forms.Form):
@@ -83,8 +97,55 @@ class VerifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class EvidenceForm(forms.ModelForm):
+    """A certificate's file is checked by its content, like a vendor's upload."""
+
+    class Meta:
+        model = CertificationEvidence
+        fields = (
+            "certification",
+            "number",
+            "issuer",
+            "issued_on",
+            "expires_on",
+            "scope",
+            "file",
+            "source",
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            self.instance.content_type = evidence.content_type(upload)
+        return upload
+
+
+class EvidenceInline(admin.TabularInline):
+    model = CertificationEvidence
+    form = EvidenceForm
+    extra = 0
+    fields = (
+        "certification",
+        "number",
+        "issuer",
+        "issued_on",
+        "expires_on",
+        "scope",
+        "file",
+        "source",
+    )
+    autocomplete_fields = ("certification",)
+
+
+class FactCheckInline(admin.TabularInline):
+    model = FactCheck
+    extra = 0
+    fields = ("fact", "source", "checked_on", "stale", "submission")
+    readonly_fields = ("submission",)
+
+
 @admin.register(Vendor)
-class VendorAdmin(admin.ModelAdmin):
+class VendorAdmin(VersionAdmin):
     class Media:
         # Names the autocomplete widgets' search boxes after their field (axe-core: the
         # select2 boxes Django's admin draws have no label of their own).
@@ -124,6 +185,8 @@ class VendorAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     actions = ("activate", "deactivate", "mark_verified")
+    inlines = (EvidenceInline, FactCheckInline)
+    history_latest_first = True
     fieldsets = (
         (None, {"fields": ("name", "slug", "short_description", "long_description", "website")}),
         (
@@ -235,6 +298,16 @@ class VendorAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.export_view),
                 name="catalog_vendor_export",
             ),
+            path(
+                "evidence/<int:pk>/file/",
+                self.admin_site.admin_view(self.evidence_file_view),
+                name="catalog_vendor_evidence_file",
+            ),
+            path(
+                "work-queue/",
+                self.admin_site.admin_view(self.work_queue_view),
+                name="catalog_vendor_work_queue",
+            ),
         ]
         return own + super().get_urls()
 
@@ -271,7 +344,9 @@ class VendorAdmin(admin.ModelAdmin):
                 }
                 return TemplateResponse(request, "admin/catalog/vendor/import.html", context)
             write = "confirm" in request.POST
-            report = importing.check(dataset, write=write)
+            report = importing.check(
+                dataset, write=write, file_name=stored.split("-", 1)[-1], user=request.user
+            )
             if write and report.ok:
                 default_storage.delete(stored)
                 self.message_user(
@@ -303,3 +378,156 @@ class VendorAdmin(admin.ModelAdmin):
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="vendors-{stamp}.csv"'
         return response
+
+    def evidence_file_view(self, request, pk: int):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        item = CertificationEvidence.objects.filter(pk=pk).exclude(file="").first()
+        if item is None:
+            raise Http404
+        name = f"{item.vendor.slug}-{item.certification.slug}.{item.file.name.rsplit('.', 1)[-1]}"
+        return private_file(item.file, name, item.content_type)
+
+    def work_queue_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return TemplateResponse(
+            request,
+            "admin/catalog/vendor/work_queue.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Curator's work queue"),
+                "queue": curation.work_queue(),
+                "quality": curation.data_quality(),
+            },
+        )
+
+
+def private_file(field_file, download_name: str, content_type: str):
+    """A stored evidence file, to staff only, always as a download never shown inline."""
+    from django.http import FileResponse
+
+    if content_type not in (evidence.PDF, evidence.PNG, evidence.JPEG):
+        content_type = "application/octet-stream"
+    response = FileResponse(
+        field_file.open("rb"),
+        as_attachment=True,
+        filename=download_name,
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class ReviewForm(forms.Form):
+    facts = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+    reason = forms.CharField(
+        label=_("Reason for the vendor"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required to reject; sent to the submitter."),
+    )
+
+    def __init__(self, *args, submission: Submission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facts"].choices = [(d.fact, d.label) for d in differences(submission)]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    """The review queue: each submission as a field-by-field difference against the current
+    profile; accept all or some facts, or reject with a reason."""
+
+    list_display = ("__str__", "status", "contact_email", "created_at", "decided_at")
+    list_filter = ("status",)
+    search_fields = ("contact_email", "contact_name", "vendor__name")
+    date_hierarchy = "created_at"
+    list_select_related = ("vendor",)
+
+    def has_add_permission(self, request):
+        return False  # submissions come from vendors, through the public form
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/file/<int:file_pk>/",
+                self.admin_site.admin_view(self.file_view),
+                name="catalog_submission_file",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def file_view(self, request, pk: int, file_pk: int):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        item = SubmissionFile.objects.filter(pk=file_pk, submission_id=pk).first()
+        if item is None:
+            raise Http404
+        suffix = item.file.name.rsplit(".", 1)[-1]
+        return private_file(
+            item.file, f"submission-{pk}-file-{item.pk}.{suffix}", item.content_type
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        submission = self.get_object(request, object_id)
+        if submission is None or not self.has_view_permission(request, submission):
+            raise Http404
+        can_review = request.user.has_perm("catalog.review_submission") and (
+            submission.status == SubmissionStatus.PENDING
+        )
+        form = ReviewForm(request.POST or None, submission=submission)
+        if request.method == "POST":
+            if not request.user.has_perm("catalog.review_submission"):
+                raise PermissionDenied
+            if form.is_valid() and can_review:
+                done = self._decide(request, submission, form)
+                if done is not None:
+                    return done
+        return TemplateResponse(
+            request,
+            "admin/catalog/submission/review.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": str(submission),
+                "original": submission,
+                "submission": submission,
+                "differences": differences(submission),
+                "files": submission.files.select_related("certification"),
+                "form": form,
+                "can_review": can_review,
+                "has_view_permission": True,
+            },
+        )
+
+    def _decide(self, request, submission, form):
+        if "reject" in request.POST:
+            reason = form.cleaned_data["reason"].strip()
+            if not reason:
+                form.add_error("reason", _("Give the vendor a reason for the rejection."))
+                return None
+            services.submission_reject(submission, reason, request.user)
+            self.message_user(request, _("The submission was rejected; the vendor is told why."))
+            return redirect("admin:catalog_submission_changelist")
+        facts = form.cleaned_data["facts"]
+        if not facts:
+            form.add_error("facts", _("Tick the facts to accept, or reject the submission."))
+            return None
+        try:
+            services.submission_accept(submission, facts, request.user)
+        except ValueError as exc:
+            if "new listing" in str(exc):
+                form.add_error(
+                    "facts", _("A new listing needs at least its name and its services.")
+                )
+            else:
+                form.add_error("facts", str(exc))
+            return None
+        self.message_user(
+            request,
+            _("Accepted: the catalog shows these facts as verified, from this submission."),
+            messages.SUCCESS,
+        )
+        return redirect("admin:catalog_vendor_change", submission.vendor.pk)

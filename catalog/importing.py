@@ -137,7 +137,9 @@ def _normalise(dataset: tablib.Dataset) -> tablib.Dataset:
     return out
 
 
-def check(dataset: tablib.Dataset, *, write: bool = False) -> Report:
+def check(
+    dataset: tablib.Dataset, *, write: bool = False, file_name: str = "", user=None
+) -> Report:
     """Every problem of the file at once; with ``write`` and no problem, import it."""
     report = Report(rows=len(dataset))
     headers = list(dataset.headers or [])
@@ -175,7 +177,7 @@ def check(dataset: tablib.Dataset, *, write: bool = False) -> Report:
     )
 
     def run():
-        return VendorResource().import_data(
+        return VendorResource(file_name=file_name, user=user).import_data(
             _normalise(dataset),
             dry_run=not write,
             raise_errors=False,

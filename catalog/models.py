@@ -8,6 +8,7 @@ incomplete, so an empty unverified list means "unknown".
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -168,6 +169,8 @@ class VendorQuerySet(models.QuerySet):
             "customizations",
             "certifications",
             "languages",
+            "fact_checks",
+            "evidence",
         )
 
 
@@ -307,3 +310,219 @@ class CatalogState(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.version}"
+
+
+# -- the catalog's growth: facts with their sources, evidence, vendors' own submissions ---
+
+
+class Fact(models.TextChoices):
+    """A vendor attribute a source can state, a curator verify and a vendor propose."""
+
+    NAME = "name", _("Name")
+    SHORT_DESCRIPTION = "short_description", _("Short description")
+    LONG_DESCRIPTION = "long_description", _("Long description")
+    WEBSITE = "website", _("Website")
+    HEADQUARTERS = "headquarters_country", _("Headquarters")
+    DELIVERY_COUNTRIES = "delivery_countries", _("Delivers from")
+    SERVICES = "services", _("Services")
+    INDUSTRIES = "industries", _("Industries served")
+    WORK_SYSTEMS = "work_systems", _("Work systems")
+    CUSTOMIZATIONS = "customizations", _("Customisation")
+    CERTIFICATIONS = "certifications", _("Certifications")
+    LANGUAGES = "languages", _("Working languages")
+    COVERAGE = "coverage", _("Coverage hours")
+    SIZE_BAND = "size_band", _("Size")
+    FOUNDED_YEAR = "founded_year", _("Founded")
+    PRICE = "price", _("Indicative price per full-time agent per month")
+    MIN_CONTRACT = "min_contract_months", _("Minimum contract")
+
+
+# Facts whose value is a list; verifying one says the list is complete.
+LIST_FACTS = (
+    Fact.DELIVERY_COUNTRIES,
+    Fact.SERVICES,
+    Fact.INDUSTRIES,
+    Fact.WORK_SYSTEMS,
+    Fact.CUSTOMIZATIONS,
+    Fact.CERTIFICATIONS,
+    Fact.LANGUAGES,
+)
+
+
+class FactCheck(models.Model):
+    """Where and when one fact about a vendor was last checked. A curator may mark it stale:
+    the advisor then treats the fact as unknown (see docs/catalog-curation.md)."""
+
+    vendor = models.ForeignKey(
+        Vendor, verbose_name=_("vendor"), on_delete=models.CASCADE, related_name="fact_checks"
+    )
+    fact = models.CharField(_("fact"), max_length=40, choices=Fact.choices)
+    source = models.CharField(_("source"), max_length=500)
+    checked_on = models.DateField(_("checked on"))
+    submission = models.ForeignKey(
+        "Submission",
+        verbose_name=_("from submission"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    stale = models.BooleanField(
+        _("stale"),
+        default=False,
+        help_text=_("Ticked: the advisor treats this fact as unknown until it is checked again."),
+    )
+
+    class Meta:
+        verbose_name = _("fact check")
+        verbose_name_plural = _("fact checks")
+        ordering = ["vendor", "fact"]
+        constraints = [
+            models.UniqueConstraint(fields=["vendor", "fact"], name="fact_check_one_per_fact")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vendor} · {self.get_fact_display()}"
+
+
+def evidence_path(instance, filename: str) -> str:
+    """A random name under evidence/: never the uploader's name, never guessable."""
+    import secrets
+
+    suffix = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(
+        getattr(instance, "content_type", ""), "bin"
+    )
+    return f"evidence/{secrets.token_hex(16)}.{suffix}"
+
+
+class CertificationEvidence(models.Model):
+    """A certificate behind a vendor's certification. The certification counts as verified
+    only while its evidence is current: the day after ``expires_on`` it is unknown again."""
+
+    vendor = models.ForeignKey(
+        Vendor, verbose_name=_("vendor"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    certification = models.ForeignKey(
+        Certification, verbose_name=_("certification"), on_delete=models.PROTECT
+    )
+    number = models.CharField(_("certificate number"), max_length=120, blank=True)
+    issuer = models.CharField(_("issuer"), max_length=200, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    expires_on = models.DateField(
+        _("expires on"), null=True, blank=True, help_text=_("Empty: the certificate states none.")
+    )
+    scope = models.CharField(_("scope"), max_length=500, blank=True)
+    file = models.FileField(_("file"), upload_to=evidence_path, blank=True)
+    content_type = models.CharField(_("file type"), max_length=40, blank=True, editable=False)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    expiry_recorded_at = models.DateTimeField(
+        _("expiry recorded"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("certification evidence")
+        verbose_name_plural = _("certification evidence")
+        ordering = ["vendor", "certification", "-expires_on"]
+
+    def __str__(self) -> str:
+        return f"{self.certification} · {self.number or '—'}"
+
+    def clean(self) -> None:
+        if self.issued_on and self.expires_on and self.expires_on < self.issued_on:
+            raise ValidationError(
+                {"expires_on": _("A certificate cannot expire before it is issued.")}
+            )
+
+    def current_on(self, day) -> bool:
+        return self.expires_on is None or self.expires_on >= day
+
+
+class SubmissionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    ACCEPTED = "accepted", _("Accepted")
+    PARTLY = "partly", _("Partly accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Submission(models.Model):
+    """A vendor's proposal: a new listing (no vendor yet) or changes to an existing one. It
+    never changes the catalog by itself; a curator accepts all, some or none of its facts."""
+
+    vendor = models.ForeignKey(
+        Vendor,
+        verbose_name=_("vendor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+        help_text=_("Empty: a proposed new listing."),
+    )
+    proposed = models.JSONField(_("proposed facts"), default=dict)
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("work email"))
+    message = models.TextField(_("message to the curators"), blank=True, max_length=2000)
+    language = models.CharField(_("language"), max_length=8, default="id")
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.PENDING,
+    )
+    accepted_facts = models.JSONField(_("accepted facts"), default=list, blank=True)
+    reason = models.TextField(_("reason given"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("received at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("vendor submission")
+        verbose_name_plural = _("vendor submissions")
+        ordering = ["-created_at"]
+        permissions = [("review_submission", _("Can accept or reject vendor submissions"))]
+
+    def __str__(self) -> str:
+        about = self.vendor.name if self.vendor else self.proposed.get("name", "?")
+        return _("Submission #%(n)s: %(about)s") % {"n": self.pk, "about": about}
+
+    @property
+    def is_new_listing(self) -> bool:
+        return self.vendor_id is None and self.status == SubmissionStatus.PENDING
+
+
+class SubmissionFile(models.Model):
+    """Evidence sent with a submission, checked by content (PDF, PNG or JPEG, at most 5 MB),
+    kept under a random name outside the static files and served only to staff."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="files"
+    )
+    file = models.FileField(_("file"), upload_to=evidence_path)
+    original_name = models.CharField(_("file name sent"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=40)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    certification = models.ForeignKey(
+        Certification,
+        verbose_name=_("certificate for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    number = models.CharField(_("certificate number"), max_length=120, blank=True)
+    issuer = models.CharField(_("issuer"), max_length=200, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    scope = models.CharField(_("scope"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("submitted file")
+        verbose_name_plural = _("submitted files")
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 
-from django.utils.formats import number_format
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .models import Fact as Code
 from .models import Vendor
 
 KNOWN, NONE, UNKNOWN = "known", "none", "unknown"
@@ -20,6 +23,10 @@ class Fact:
     state: str
     note: str = ""
     is_link: bool = False
+    code: str = ""
+    source: str = ""  # where the fact was checked, and when (checked_on)
+    checked_on: object = None
+    reverify: bool = False  # checked more than a year ago: worth checking again
 
 
 def _listed(label: str, values: list[str], verified: bool) -> Fact:
@@ -48,50 +55,118 @@ def price_text(vendor: Vendor) -> str | None:
     return _rupiah(low if low is not None else high)
 
 
-def vendor_facts(vendor: Vendor) -> list[Fact]:
-    """Every attribute of a vendor's page, in display order. Uses prefetched relations."""
+REVERIFY_DAYS = 365
+
+
+def vendor_facts(vendor: Vendor, today=None) -> list[Fact]:
+    """Every attribute of a vendor's page, in display order, each with its source and date.
+    Uses prefetched relations. A certification whose every certificate has expired is
+    unknown again (not "none"); a fact a curator marked stale reads as unknown."""
+    day = today or timezone.localdate()
+    evidence = list(vendor.evidence.all())
+    current = {e.certification_id for e in evidence if e.current_on(day)}
+    expired: dict[int, object] = {}
+    for e in evidence:
+        if e.certification_id not in current:
+            expired[e.certification_id] = max(
+                e.expires_on, expired.get(e.certification_id, e.expires_on)
+            )
+    certifications = [c for c in vendor.certifications.all() if c.pk not in expired]
+    gone = [c for c in vendor.certifications.all() if c.pk in expired]
     contract = None
     if vendor.min_contract_months is not None:
         contract = ngettext("%(n)d month", "%(n)d months", vendor.min_contract_months) % {
             "n": vendor.min_contract_months
         }
-    return [
-        _scalar(_("Website"), vendor.website, is_link=True),
-        _scalar(_("Headquarters"), vendor.headquarters_country.name or None),
-        _listed(
-            _("Delivers from"),
-            [c.name for c in vendor.delivery_countries],
-            vendor.delivery_countries_verified,
+    certification_fact = _listed(
+        _("Certifications"),
+        [c.name for c in certifications],
+        vendor.certifications_verified and not gone,
+    )
+    if gone:
+        lapsed = "; ".join(
+            _("%(name)s expired on %(day)s")
+            % {"name": c.name, "day": date_format(expired[c.pk], "DATE_FORMAT")}
+            for c in gone
+        )
+        state = certification_fact.state if certifications else UNKNOWN
+        certification_fact = replace(certification_fact, state=state, note=lapsed)
+    facts = [
+        (Code.WEBSITE, _scalar(_("Website"), vendor.website, is_link=True)),
+        (Code.HEADQUARTERS, _scalar(_("Headquarters"), vendor.headquarters_country.name or None)),
+        (
+            Code.DELIVERY_COUNTRIES,
+            _listed(
+                _("Delivers from"),
+                [c.name for c in vendor.delivery_countries],
+                vendor.delivery_countries_verified,
+            ),
         ),
-        _listed(_("Services"), [s.name for s in vendor.services.all()], True),
-        _listed(
-            _("Industries served"),
-            [i.name for i in vendor.industries.all()],
-            vendor.industries_verified,
+        (Code.SERVICES, _listed(_("Services"), [s.name for s in vendor.services.all()], True)),
+        (
+            Code.INDUSTRIES,
+            _listed(
+                _("Industries served"),
+                [i.name for i in vendor.industries.all()],
+                vendor.industries_verified,
+            ),
         ),
-        _listed(
-            _("Work systems"),
-            [w.name for w in vendor.work_systems.all()],
-            vendor.work_systems_verified,
+        (
+            Code.WORK_SYSTEMS,
+            _listed(
+                _("Work systems"),
+                [w.name for w in vendor.work_systems.all()],
+                vendor.work_systems_verified,
+            ),
         ),
-        _listed(
-            _("Customisation"),
-            [c.name for c in vendor.customizations.all()],
-            vendor.customizations_verified,
+        (
+            Code.CUSTOMIZATIONS,
+            _listed(
+                _("Customisation"),
+                [c.name for c in vendor.customizations.all()],
+                vendor.customizations_verified,
+            ),
         ),
-        _listed(
-            _("Certifications"),
-            [c.name for c in vendor.certifications.all()],
-            vendor.certifications_verified,
+        (Code.CERTIFICATIONS, certification_fact),
+        (
+            Code.LANGUAGES,
+            _listed(
+                _("Working languages"),
+                [la.name for la in vendor.languages.all()],
+                vendor.languages_verified,
+            ),
         ),
-        _listed(
-            _("Working languages"),
-            [la.name for la in vendor.languages.all()],
-            vendor.languages_verified,
+        (Code.COVERAGE, _scalar(_("Coverage hours"), vendor.get_coverage_display() or None)),
+        (Code.SIZE_BAND, _scalar(_("Size"), vendor.get_size_band_display() or None)),
+        (Code.FOUNDED_YEAR, _scalar(_("Founded"), vendor.founded_year)),
+        (
+            Code.PRICE,
+            _scalar(_("Indicative price per full-time agent per month"), price_text(vendor)),
         ),
-        _scalar(_("Coverage hours"), vendor.get_coverage_display() or None),
-        _scalar(_("Size"), vendor.get_size_band_display() or None),
-        _scalar(_("Founded"), vendor.founded_year),
-        _scalar(_("Indicative price per full-time agent per month"), price_text(vendor)),
-        _scalar(_("Minimum contract"), contract),
+        (Code.MIN_CONTRACT, _scalar(_("Minimum contract"), contract)),
     ]
+    checks = {c.fact: c for c in vendor.fact_checks.all()}
+    return [_sourced(fact, code, checks.get(code), vendor, day) for code, fact in facts]
+
+
+def _sourced(fact: Fact, code: str, check, vendor: Vendor, day) -> Fact:
+    """The fact with where and when it was checked: its own check, else the vendor's."""
+    if check is not None and check.stale:
+        return replace(
+            fact,
+            code=code,
+            state=UNKNOWN,
+            values=(),
+            note=_("marked stale by a curator: unknown until it is checked again"),
+            source=check.source,
+            checked_on=check.checked_on,
+        )
+    if fact.state == UNKNOWN:
+        return replace(fact, code=code)
+    source, checked = (
+        (check.source, check.checked_on)
+        if check is not None
+        else (vendor.verification_source, vendor.last_verified_at)
+    )
+    old = checked is not None and checked < day - timedelta(days=REVERIFY_DAYS)
+    return replace(fact, code=code, source=source, checked_on=checked, reverify=old)

@@ -6,6 +6,7 @@ value is reported with its row number and reason, and no row of that file is sav
 
 from __future__ import annotations
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -136,6 +137,22 @@ class VendorResource(resources.ModelResource):
             "verification_source",
         )
         export_order = fields
+
+    def __init__(self, *, file_name: str = "", user=None, **kwargs):
+        super().__init__(**kwargs)
+        self.file_name = file_name
+        self.user = user
+
+    def import_row(self, row, instance_loader, **kwargs):
+        """Each row is its own revision in the vendor's history: the file and the row."""
+        with reversion.create_revision():
+            # The spreadsheet's row: the header is row 1.
+            reversion.set_comment(
+                f"Import: {self.file_name or 'file'}, row {kwargs.get('row_number', 0) + 1}"
+            )
+            if self.user is not None and self.user.is_authenticated:
+                reversion.set_user(self.user)
+            return super().import_row(row, instance_loader, **kwargs)
 
     def import_instance(self, instance, row, **kwargs):
         """Validate the many-to-many columns with the others, so every bad field of a row

@@ -30,3 +30,28 @@ def vendor_list(
 def vendor_get(slug: str) -> Vendor | None:
     """An active vendor with every relation its page shows."""
     return Vendor.objects.active().with_relations().filter(slug=slug).first()
+
+
+def facts_in_doubt(vendor_ids, day) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    """What the advisor must not count as known on ``day``: per vendor, the certifications
+    whose every certificate has expired, and the facts a curator marked stale. Two queries."""
+    from .models import CertificationEvidence, FactCheck
+
+    current: dict[int, set[str]] = {}
+    expired: dict[int, set[str]] = {}
+    rows = CertificationEvidence.objects.filter(vendor_id__in=vendor_ids).values_list(
+        "vendor_id", "certification__slug", "expires_on"
+    )
+    for vendor_id, slug, expires_on in rows:
+        bucket = current if expires_on is None or expires_on >= day else expired
+        bucket.setdefault(vendor_id, set()).add(slug)
+    for vendor_id in list(expired):
+        expired[vendor_id] -= current.get(vendor_id, set())
+        if not expired[vendor_id]:
+            del expired[vendor_id]
+    stale: dict[int, set[str]] = {}
+    for vendor_id, fact in FactCheck.objects.filter(
+        vendor_id__in=vendor_ids, stale=True
+    ).values_list("vendor_id", "fact"):
+        stale.setdefault(vendor_id, set()).add(fact)
+    return expired, stale

@@ -275,3 +275,206 @@ def _seed_vendors(by_pk: dict) -> int:
             getattr(vendor, name).set(objects)
         count += 1
     return count
+
+
+# -- vendors' submissions, evidence and history ---------------------------------------
+
+
+def submission_create(
+    *,
+    vendor,
+    proposed: dict,
+    contact_name: str,
+    contact_email: str,
+    message: str,
+    language: str,
+    files: list[dict],
+):
+    """Store a vendor's proposal and its evidence files, whole or not at all. It changes
+    nothing in the public catalog."""
+    from django.core.files.base import ContentFile
+
+    from .models import Submission, SubmissionFile
+
+    with transaction.atomic():
+        submission = Submission.objects.create(
+            vendor=vendor,
+            proposed=proposed,
+            contact_name=contact_name,
+            contact_email=contact_email,
+            message=message,
+            language=language,
+        )
+        for item in files:
+            upload = item.pop("file")
+            upload.seek(0)
+            stored = SubmissionFile(
+                submission=submission,
+                original_name=upload.name[-200:],
+                content_type=upload.checked_type,
+                size=upload.size,
+                **item,
+            )
+            stored.file.save("evidence", ContentFile(upload.read()), save=False)
+            stored.save()
+    return submission
+
+
+def _apply_fact(vendor, fact: str, value) -> None:
+    from .models import LIST_FACTS, Fact
+    from .submissions import CODES
+
+    if fact == Fact.PRICE:
+        vendor.price_min_idr, vendor.price_max_idr = value
+    elif fact in CODES:
+        model, filters = CODES[Fact(fact)]
+        getattr(vendor, fact).set(model.objects.filter(slug__in=value, **filters))
+    else:
+        setattr(vendor, fact, value)
+    if fact in LIST_FACTS and fact != Fact.SERVICES:
+        setattr(vendor, f"{fact}_verified", True)
+
+
+def _unique_slug(name: str) -> str:
+    from django.utils.text import slugify
+
+    base = slugify(name)[:180] or "vendor"
+    if base in ("propose",):  # a page of the catalog's own
+        base = f"{base}-vendor"
+    slug, n = base, 1
+    while Vendor.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def submission_accept(submission, facts: list[str], user):
+    """Accept some or all of a submission's facts: each becomes verified, with the submission
+    as its source and today's date, in one revision of the vendor's history. A new listing
+    becomes a vendor (it needs its name and services among the accepted facts)."""
+    import reversion
+
+    from .models import Fact, FactCheck, SubmissionStatus
+
+    facts = [f for f in facts if f in submission.proposed]
+    if not facts:
+        raise ValueError("nothing to accept")
+    if submission.status != SubmissionStatus.PENDING:
+        raise ValueError("already decided")
+    today = timezone.localdate()
+    source = f"Submission #{submission.pk} ({submission.contact_email})"
+    with catalog_changes(), reversion.create_revision():
+        vendor = submission.vendor
+        if vendor is None:
+            if Fact.NAME not in facts or Fact.SERVICES not in facts:
+                raise ValueError("a new listing needs its name and services")
+            vendor = Vendor(
+                name=submission.proposed[Fact.NAME],
+                slug=_unique_slug(submission.proposed[Fact.NAME]),
+            )
+            vendor.save()
+            submission.vendor = vendor
+        from .submissions import CODES
+
+        scalar = [f for f in facts if f not in CODES]
+        for fact in scalar:
+            _apply_fact(vendor, fact, submission.proposed[fact])
+        vendor.last_verified_at = today
+        vendor.verification_source = source[:500]
+        vendor.full_clean(exclude=["slug"])
+        vendor.save()
+        for fact in facts:
+            if fact not in scalar:
+                _apply_fact(vendor, fact, submission.proposed[fact])
+        vendor.save()  # the verified flags the lists set
+        for fact in facts:
+            FactCheck.objects.update_or_create(
+                vendor=vendor,
+                fact=fact,
+                defaults={
+                    "source": source,
+                    "checked_on": today,
+                    "submission": submission,
+                    "stale": False,
+                },
+            )
+        if Fact.CERTIFICATIONS in facts:
+            _evidence_from(submission, vendor, source)
+        submission.status = (
+            SubmissionStatus.ACCEPTED
+            if set(facts) == set(submission.proposed)
+            else SubmissionStatus.PARTLY
+        )
+        submission.accepted_facts = facts
+        submission.decided_by = user
+        submission.decided_at = timezone.now()
+        submission.save()
+        reversion.set_user(user)
+        reversion.set_comment(f"Accepted submission #{submission.pk}: {', '.join(facts)}")
+    _tell_submitter(submission)
+    return submission
+
+
+def _evidence_from(submission, vendor, source: str) -> None:
+    from .models import CertificationEvidence
+
+    for item in submission.files.exclude(certification=None):
+        CertificationEvidence.objects.create(
+            vendor=vendor,
+            certification=item.certification,
+            number=item.number,
+            issuer=item.issuer,
+            issued_on=item.issued_on,
+            expires_on=item.expires_on,
+            scope=item.scope,
+            file=item.file.name,
+            content_type=item.content_type,
+            source=source[:500],
+        )
+
+
+def submission_reject(submission, reason: str, user):
+    from .models import SubmissionStatus
+
+    if not reason.strip():
+        raise ValueError("a rejection needs its reason")
+    if submission.status != SubmissionStatus.PENDING:
+        raise ValueError("already decided")
+    submission.status = SubmissionStatus.REJECTED
+    submission.reason = reason.strip()
+    submission.decided_by = user
+    submission.decided_at = timezone.now()
+    submission.save()
+    _tell_submitter(submission)
+    return submission
+
+
+def _tell_submitter(submission) -> None:
+    from . import notify
+
+    transaction.on_commit(lambda: notify.outcome(submission))
+
+
+def evidence_record_expiries(today=None) -> int:
+    """Write each newly expired certificate into its vendor's history (source: expiry).
+    The advisor stops counting it the day after expiry whether or not this has run."""
+    import reversion
+
+    from .models import CertificationEvidence
+
+    day = today or timezone.localdate()
+    expired = CertificationEvidence.objects.filter(
+        expires_on__lt=day, expiry_recorded_at=None
+    ).select_related("vendor", "certification")
+    count = 0
+    for item in expired:
+        with catalog_changes(), reversion.create_revision():
+            item.expiry_recorded_at = timezone.now()
+            item.save()
+            reversion.add_to_revision(item.vendor)
+            reversion.set_comment(
+                f"Expiry: {item.certification.slug} certificate "
+                f"{item.number or ''} expired on {item.expires_on.isoformat()}".replace("  ", " ")
+            )
+        count += 1
+    return count

@@ -9,7 +9,16 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from . import services
-from .models import Certification, Industry, Language, Service, ServiceCategory, Vendor
+from .models import (
+    Certification,
+    CertificationEvidence,
+    FactCheck,
+    Industry,
+    Language,
+    Service,
+    ServiceCategory,
+    Vendor,
+)
 
 TAXONOMY = (ServiceCategory, Service, Industry, Certification, Language)
 VENDOR_RELATIONS = (
@@ -32,7 +41,8 @@ def _changed(sender, **kwargs) -> None:
     services.catalog_version_bump()
 
 
-for model in (Vendor, *TAXONOMY):
+# Evidence and fact checks change what the advisor counts as known.
+for model in (Vendor, *TAXONOMY, CertificationEvidence, FactCheck):
     post_save.connect(_changed, sender=model, dispatch_uid=f"catalog-save-{model.__name__}")
     post_delete.connect(_changed, sender=model, dispatch_uid=f"catalog-delete-{model.__name__}")
 

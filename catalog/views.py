@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from bpo_advisor import pagecache
+from bpo_advisor.ratelimit import rate_limited
 
-from . import selectors
+from . import selectors, services
 from .presenters import vendor_facts
 from .services import catalog_stamp
+from .submissions import EvidenceFormSet, SubmissionForm
 
 PAGE_SIZE = 20
 
@@ -55,4 +59,57 @@ def vendor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     return render(
         request, "catalog/vendor_detail.html", {"vendor": vendor, "facts": vendor_facts(vendor)}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("propose")
+def vendor_propose(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """A vendor proposes a new listing (no slug) or changes to its profile. The proposal
+    waits for a curator; the public catalog does not change."""
+    vendor = None
+    if slug is not None:
+        vendor = selectors.vendor_get(slug)
+        if vendor is None:
+            raise Http404
+    posted = request.method == "POST"
+    form = SubmissionForm(request.POST if posted else None, vendor=vendor)
+    files = EvidenceFormSet(
+        request.POST if posted else None, request.FILES if posted else None, prefix="evidence"
+    )
+    if posted and form.is_valid() and files.is_valid():
+        proposed = form.proposed()
+        evidence = [
+            {k: v for k, v in item.items() if k != "certification" or v is not None}
+            for item in files.cleaned_data
+            if item.get("file")
+        ]
+        if proposed or evidence:
+            submission = services.submission_create(
+                vendor=vendor,
+                proposed=proposed,
+                contact_name=form.cleaned_data["contact_name"],
+                contact_email=form.cleaned_data["contact_email"],
+                message=form.cleaned_data["message"],
+                language=get_language() or "id",
+                files=evidence,
+            )
+            messages.success(
+                request,
+                _(
+                    "Thank you. Your proposal (number %(n)s) waits for a curator; we will "
+                    "write to %(email)s when it has been reviewed. Until then the catalog "
+                    "shows what it showed before."
+                )
+                % {"n": submission.pk, "email": submission.contact_email},
+            )
+            return redirect(vendor.get_absolute_url() if vendor else "catalog:vendor-list")
+        form.add_error(
+            None, _("Nothing differs from the current profile: change at least one fact.")
+        )
+    return render(
+        request,
+        "catalog/propose.html",
+        {"vendor": vendor, "form": form, "files": files},
+        status=400 if posted else 200,
     )

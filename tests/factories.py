@@ -71,3 +71,11 @@ def base_answers(**overrides) -> dict:
             node = node[key]
         node[keys[-1]] = value
     return answers
+
+
+# The vendor admin form's inlines (evidence, fact checks), empty: add to a posted form.
+VENDOR_INLINES = {
+    f"{prefix}-{field}": "0"
+    for prefix in ("evidence", "fact_checks")
+    for field in ("TOTAL_FORMS", "INITIAL_FORMS")
+}

@@ -13,6 +13,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone, translation
 
@@ -48,6 +49,8 @@ PUBLIC = {
     "id/": same(200),
     "id/catalog/": same(200),
     "id/catalog/{slug}/": same(200),
+    "id/catalog/propose/": same(200),  # a vendor proposes a new listing
+    "id/catalog/{slug}/update/": same(200),  # ... or changes to its profile
     "id/assess/": same(302),  # to the first step
     "id/assess/r/{token}/": same(200),
     "id/assess/r/{token}/edit/": same(405),  # POST: answers into the session, to the review
@@ -100,12 +103,15 @@ ADMIN_MODELS = {
     "catalog.certification": "curate",
     "catalog.language": "curate",
     "catalog.vendor": "curate",
+    "catalog.submission": "curate",  # the review queue (deciding needs review_submission)
     "assessment.assessment": "none",  # answers of clients: superusers only
 }
 # Models whose records are written by the app only: nobody adds or edits them in the admin.
 READ_ONLY = {"axes.accessattempt", "axes.accesslog", "axes.accessfailurelog"}
 # Assessments: superusers see and delete them, nobody adds or edits one.
 SUPERUSER_VIEW_DELETE = {"assessment.assessment"}
+# Submissions come from vendors through the public form: nobody adds one in the admin.
+NO_ADD = {"catalog.submission"}
 
 VIEWS = ("changelist", "add", "history", "delete", "change", "object")
 VENDOR_EXTRA = {  # the vendor admin's import and export pages
@@ -116,6 +122,30 @@ VENDOR_EXTRA = {  # the vendor admin's import and export pages
         "superuser": 200,
     },
     "id/admin/catalog/vendor/export/": {"anonymous": LOGIN, "curator": 200, "superuser": 200},
+    # The work queue, and certificate files (always as downloads, to staff only).
+    "id/admin/catalog/vendor/work-queue/": {"anonymous": LOGIN, "curator": 200, "superuser": 200},
+    "id/admin/catalog/vendor/evidence/{evidence_id}/file/": {
+        "anonymous": LOGIN,
+        "curator": 200,
+        "superuser": 200,
+    },
+    "id/admin/catalog/submission/{submission_id}/file/{file_id}/": {
+        "anonymous": LOGIN,
+        "curator": 200,
+        "superuser": 200,
+    },
+    # The vendor's history (django-reversion): one version, and recovering a deleted vendor.
+    "id/admin/catalog/vendor/{vendor_id}/history/{version_id}/": {
+        "anonymous": LOGIN,
+        "curator": 200,
+        "superuser": 200,
+    },
+    "id/admin/catalog/vendor/recover/": {"anonymous": LOGIN, "curator": 200, "superuser": 200},
+    "id/admin/catalog/vendor/recover/{version_id}/": {
+        "anonymous": LOGIN,
+        "curator": 200,
+        "superuser": 200,
+    },
 }
 
 
@@ -135,7 +165,9 @@ def admin_model_entries() -> dict[str, dict[str, int]]:
             }[view]
             entries[route] = {
                 "anonymous": LOGIN,
-                "curator": curator_status(curator_may, view),
+                "curator": 403
+                if view == "add" and label in NO_ADD
+                else curator_status(curator_may, view),
                 "superuser": superuser_status(label, view),
             }
     return entries
@@ -154,7 +186,7 @@ def curator_status(curator_may: str, view: str) -> int:
 def superuser_status(label: str, view: str) -> int:
     if view == "object":
         return 302
-    if view == "add" and (label in READ_ONLY or label in SUPERUSER_VIEW_DELETE):
+    if view == "add" and (label in READ_ONLY or label in SUPERUSER_VIEW_DELETE or label in NO_ADD):
         return 403
     return 200
 
@@ -180,6 +212,14 @@ def placeholder(route: str) -> str:
         .replace("<slug:step>", "{step}")
         .replace("<path:content_type_id>/<path:object_id>", "{content_type}/{vendor_id}")
         .replace("<id>", "{user_id}")
+        # django-reversion's patterns are regular expressions.
+        .replace("vendor/^([^/]+)/history/(\\d+)/$", "vendor/{vendor_id}/history/{version_id}/")
+        .replace("vendor/^recover/(\\d+)/$", "vendor/recover/{version_id}/")
+        .replace("vendor/^recover/$", "vendor/recover/")
+        .replace("evidence/<int:pk>", "evidence/{evidence_id}")
+        .replace(
+            "submission/<int:pk>/file/<int:file_pk>", "submission/{submission_id}/file/{file_id}"
+        )
     )
 
 
@@ -205,6 +245,7 @@ def admin_objects(superuser) -> tuple[dict, dict]:
     catalog must be loaded): the objects by model label, and the values of the blanks."""
     assessment = services.assessment_create(data=example_answers(), language="id")
     vendor = Vendor.objects.filter(is_active=True).order_by("slug").first()
+    submission, evidence, version = growth_objects(vendor, superuser)
     attempt = {
         "user_agent": "test",
         "ip_address": "10.0.0.1",
@@ -228,6 +269,7 @@ def admin_objects(superuser) -> tuple[dict, dict]:
         "catalog.certification": Certification.objects.first(),
         "catalog.language": Language.objects.first(),
         "catalog.vendor": vendor,
+        "catalog.submission": submission,
         "assessment.assessment": assessment,
     }
     fill = {
@@ -237,8 +279,50 @@ def admin_objects(superuser) -> tuple[dict, dict]:
         "{content_type}": str(ContentType.objects.get_for_model(Vendor).pk),
         "{vendor_id}": str(vendor.pk),
         "{user_id}": str(superuser.pk),
+        "{version_id}": str(version.pk),
+        "{evidence_id}": str(evidence.pk),
+        "{submission_id}": str(submission.pk),
+        "{file_id}": str(submission.files.get().pk),
     }
     return objects, fill
+
+
+def growth_objects(vendor, user):
+    """A submission with a file, a certificate with its file, and a version of the vendor."""
+    import reversion
+    from reversion.models import Version
+
+    from catalog import services as catalog_services
+    from catalog.models import CertificationEvidence
+
+    upload = SimpleUploadedFile("proof.pdf", PDF)
+    upload.checked_type = "application/pdf"
+    submission = catalog_services.submission_create(
+        vendor=vendor,
+        proposed={"coverage": "24_7"},
+        contact_name="Ana",
+        contact_email="ana@example.co.id",
+        message="",
+        language="id",
+        files=[{"file": upload}],
+    )
+    with reversion.create_revision():
+        vendor.save()
+        reversion.set_user(user)
+        reversion.set_comment("Admin edit: for the URL inventory")
+    evidence = CertificationEvidence.objects.create(
+        vendor=vendor,
+        certification=Certification.objects.first(),
+        number="C-1",
+        expires_on=timezone.localdate(),
+        file=submission.files.get().file.name,
+        content_type="application/pdf",
+    )
+    return submission, evidence, Version.objects.get_for_object(vendor).first()
+
+
+# The smallest file that passes the content checks as a PDF.
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.utils import translation
 from catalog.curators import GROUP_NAME
 from catalog.models import Vendor
 from catalog.resources import VendorResource
-from tests.factories import UserFactory
+from tests.factories import VENDOR_INLINES, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,10 @@ def test_migration_creates_the_curators_group_with_catalog_rights_only():
     assert set(
         group.permissions.filter(content_type__app_label="axes").values_list("codename", flat=True)
     ) == {"view_accessattempt", "delete_accessattempt"}
-    assert group.permissions.count() == 26
+    # Four actions on each of the catalog's ten models, the right to review submissions,
+    # and the two of axes.
+    assert group.permissions.count() == 43
+    assert group.permissions.filter(codename="review_submission").exists()
 
 
 def test_anonymous_is_sent_to_login(client):
@@ -88,6 +91,7 @@ def test_curator_adds_a_vendor_through_the_form(client, curator, taxonomy):
             "coverage": "24_7",
             "price_min_idr": "5000000",
             "price_max_idr": "4000000",
+            **VENDOR_INLINES,
         },
     )
     assert response.status_code == 200  # form redisplayed with the error

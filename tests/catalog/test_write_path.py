@@ -11,6 +11,7 @@ from django.utils import translation
 from catalog.models import Certification, Industry, Service, ServiceCategory, Vendor
 from catalog.resources import VendorResource
 from catalog.services import catalog_seed_starting, catalog_version
+from tests.factories import VENDOR_INLINES
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +39,7 @@ def test_admin_form_save_bumps_the_version_and_stamps_the_vendor(client, curator
         "delivery_countries": ["ID"],
         "coverage": "24_7",
         "is_active": "on",
+        **VENDOR_INLINES,
     }
     url = _admin("admin:catalog_vendor_change", object_id=tdcx.pk)
     assert _bumps(lambda: client.post(url, form)) > 0
