@@ -207,6 +207,45 @@ def _vendor_schema() -> dict:
             "required": ["last_verified_at", "source"],
         },
         "updated_at": {"type": "string", "format": "date-time"},
+        "certificates": {
+            "type": "array",
+            "description": "Certificates behind the certifications. A certification counts "
+            "only while one of its certificates is current (not past its expiry date).",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "certification": {"type": "string"},
+                    "number": nullable_text,
+                    "issuer": nullable_text,
+                    "issued_on": {"type": ["string", "null"], "format": "date"},
+                    "expires_on": {"type": ["string", "null"], "format": "date"},
+                    "current": {"type": "boolean"},
+                },
+                "required": [
+                    "certification",
+                    "number",
+                    "issuer",
+                    "issued_on",
+                    "expires_on",
+                    "current",
+                ],
+            },
+        },
+        "fact_checks": {
+            "type": "array",
+            "description": "Where and when single facts were checked. A stale fact reads as "
+            "unknown (null, or an empty unverified list).",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "fact": {"type": "string"},
+                    "source": {"type": "string"},
+                    "checked_on": {"type": "string", "format": "date"},
+                    "stale": {"type": "boolean"},
+                },
+                "required": ["fact", "source", "checked_on", "stale"],
+            },
+        },
     }
     for listed in VERIFIED:  # the listed facts a vendor may have incompletely
         properties[f"{listed}_verified"] = {

@@ -158,7 +158,7 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
         "customizations": _links("customizations", "servicecategory", ids),
     }
     empty: frozenset[str] = frozenset()
-    # Expired certificates and stale facts count as unknown (docs/catalog-curation.md).
+    # Expired certificates and stale facts count as unknown (README, "Catalog curation").
     expired, stale = catalog_selectors.facts_in_doubt(ids, timezone.localdate())
     records = []
     for row in vendors.values(

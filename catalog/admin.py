@@ -231,7 +231,7 @@ class VendorAdmin(VersionAdmin):
 
     @admin.action(description=_("Activate selected vendors"), permissions=["change"])
     def activate(self, request, queryset):
-        count = services.vendors_set_active(vendors=queryset, active=True)
+        count = services.vendors_set_active(vendors=queryset, active=True, user=request.user)
         self.message_user(
             request,
             ngettext("%(n)d vendor activated.", "%(n)d vendors activated.", count) % {"n": count},
@@ -240,7 +240,7 @@ class VendorAdmin(VersionAdmin):
 
     @admin.action(description=_("Deactivate selected vendors"), permissions=["change"])
     def deactivate(self, request, queryset):
-        count = services.vendors_set_active(vendors=queryset, active=False)
+        count = services.vendors_set_active(vendors=queryset, active=False, user=request.user)
         self.message_user(
             request,
             ngettext("%(n)d vendor deactivated.", "%(n)d vendors deactivated.", count)
@@ -259,6 +259,7 @@ class VendorAdmin(VersionAdmin):
                 vendors=queryset,
                 source=form.cleaned_data["source"],
                 on=form.cleaned_data["verified_on"],
+                user=request.user,
             )
             self.message_user(
                 request,

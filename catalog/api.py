@@ -41,7 +41,8 @@ def _validators(request: HttpRequest, variant: str):
     """ETag and Last-Modified from the catalog stamp (its version and time of change): any
     catalog write changes them. The host is part of the tag (the data carries links)."""
     version, changed_at = catalog_stamp()
-    raw = f"{version}:{changed_at}:{request.get_host()}:{variant}"
+    # The day too: a certificate stops counting the day after it expires, with no write.
+    raw = f"{version}:{changed_at}:{timezone.localdate()}:{request.get_host()}:{variant}"
     etag = '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
     last_modified = format_datetime(changed_at or timezone.now(), usegmt=True)
     wanted = request.headers.get("If-None-Match", "")
@@ -66,8 +67,15 @@ def _names(item) -> dict[str, str]:
 
 def vendor_data(vendor: Vendor, request: HttpRequest) -> dict[str, Any]:
     """Every public attribute. What the catalog does not know is null (a fact) or an empty
-    list with its ``*_verified`` flag false (a list that may be incomplete)."""
-    return {
+    list with its ``*_verified`` flag false (a list that may be incomplete). As the advisor
+    counts them: a certification whose certificates have all expired is left out (and the
+    list unverified); a fact a curator marked stale reads as unknown."""
+    day = timezone.localdate()
+    evidence = list(vendor.evidence.all())
+    current = {e.certification_id for e in evidence if e.current_on(day)}
+    expired = {e.certification_id for e in evidence} - current
+    stale = {c.fact for c in vendor.fact_checks.all() if c.stale}
+    data = {
         "slug": vendor.slug,
         "name": vendor.name,
         "url": request.build_absolute_uri(reverse("catalog-api:vendor", args=[vendor.slug])),
@@ -103,7 +111,40 @@ def vendor_data(vendor: Vendor, request: HttpRequest) -> dict[str, Any]:
             "source": vendor.verification_source or None,
         },
         "updated_at": vendor.updated_at.isoformat(),
+        "certificates": [
+            {
+                "certification": e.certification.slug,
+                "number": e.number or None,
+                "issuer": e.issuer or None,
+                "issued_on": e.issued_on.isoformat() if e.issued_on else None,
+                "expires_on": e.expires_on.isoformat() if e.expires_on else None,
+                "current": e.current_on(day),
+            }
+            for e in evidence
+        ],
+        "fact_checks": [
+            {
+                "fact": c.fact,
+                "source": c.source,
+                "checked_on": c.checked_on.isoformat(),
+                "stale": c.stale,
+            }
+            for c in vendor.fact_checks.all()
+        ],
     }
+    if expired:
+        data["certifications"] = [
+            c.slug for c in vendor.certifications.all() if c.pk not in expired
+        ]
+        data["certifications_verified"] = False
+    for fact in stale:
+        if f"{fact}_verified" in data and fact != "services":
+            data[fact], data[f"{fact}_verified"] = [], False
+        elif fact == "price":
+            data["price_min_idr"] = data["price_max_idr"] = None
+        elif fact in data and fact != "services":
+            data[fact] = None
+    return data
 
 
 def _page_size(raw: str | None) -> int | None:

@@ -170,7 +170,7 @@ class VendorQuerySet(models.QuerySet):
             "certifications",
             "languages",
             "fact_checks",
-            "evidence",
+            "evidence__certification",
         )
 
 
@@ -351,7 +351,7 @@ LIST_FACTS = (
 
 class FactCheck(models.Model):
     """Where and when one fact about a vendor was last checked. A curator may mark it stale:
-    the advisor then treats the fact as unknown (see docs/catalog-curation.md)."""
+    the advisor then treats the fact as unknown (README, "Catalog curation")."""
 
     vendor = models.ForeignKey(
         Vendor, verbose_name=_("vendor"), on_delete=models.CASCADE, related_name="fact_checks"

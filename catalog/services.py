@@ -90,25 +90,43 @@ def vendors_touch(vendor_ids) -> None:
     catalog_version_bump()
 
 
-def vendors_set_active(*, vendors: QuerySet[Vendor], active: bool) -> int:
+def _versions(vendor_ids, comment: str, user=None) -> None:
+    """One revision holding the current state of each vendor a bulk write changed."""
+    import reversion
+
+    with reversion.create_revision():
+        for vendor in Vendor.objects.filter(pk__in=vendor_ids):
+            reversion.add_to_revision(vendor)
+        reversion.set_comment(comment)
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+
+
+def vendors_set_active(*, vendors: QuerySet[Vendor], active: bool, user=None) -> int:
     with catalog_changes():
-        count = vendors.update(is_active=active, updated_at=timezone.now())
+        ids = list(vendors.values_list("pk", flat=True))
+        count = Vendor.objects.filter(pk__in=ids).update(
+            is_active=active, updated_at=timezone.now()
+        )
         if count:
             catalog_version_bump()
+            _versions(ids, f"Admin action: {'activated' if active else 'deactivated'}", user)
     return count
 
 
-def vendors_mark_verified(*, vendors: QuerySet[Vendor], source: str, on=None) -> int:
+def vendors_mark_verified(*, vendors: QuerySet[Vendor], source: str, on=None, user=None) -> int:
     """Record that the vendors' facts were checked: where (required) and when."""
     if not source.strip():
         raise ValueError("a verification needs its source")
     with catalog_changes():
         day = on or timezone.localdate()
-        count = vendors.update(
+        ids = list(vendors.values_list("pk", flat=True))
+        count = Vendor.objects.filter(pk__in=ids).update(
             last_verified_at=day, verification_source=source.strip(), updated_at=timezone.now()
         )
         if count:
             catalog_version_bump()
+            _versions(ids, f"Admin action: verified on {day.isoformat()} ({source.strip()})", user)
     return count
 
 

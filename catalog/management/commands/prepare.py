@@ -1,5 +1,6 @@
 """The start-up steps of ``scripts/serve.sh``: migrate the database, then add the starting
-catalog where it is missing. Running it again changes nothing a curator did."""
+catalog where it is missing, and record certificates that expired. Running it again changes
+nothing a curator did."""
 
 from __future__ import annotations
 
@@ -14,3 +15,5 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
         call_command("migrate", interactive=False, verbosity=verbosity)
         call_command("seed_catalog", verbosity=verbosity, stdout=self.stdout)
+        # Certificates that expired while the site was down join their vendors' history.
+        call_command("record_expiries", verbosity=verbosity, stdout=self.stdout)
