@@ -380,7 +380,8 @@ def submission_accept(submission, facts: list[str], user):
     if submission.status != SubmissionStatus.PENDING:
         raise ValueError("already decided")
     today = timezone.localdate()
-    source = f"Submission #{submission.pk} ({submission.contact_email})"
+    # Shown on the public page: the submission's number, never the sender's address.
+    source = f"Vendor submission #{submission.pk}"
     with catalog_changes(), reversion.create_revision():
         vendor = submission.vendor
         if vendor is None:
@@ -397,8 +398,7 @@ def submission_accept(submission, facts: list[str], user):
         scalar = [f for f in facts if f not in CODES]
         for fact in scalar:
             _apply_fact(vendor, fact, submission.proposed[fact])
-        vendor.last_verified_at = today
-        vendor.verification_source = source[:500]
+        # The vendor-wide "last verified" stays: only the accepted facts were checked.
         vendor.full_clean(exclude=["slug"])
         vendor.save()
         for fact in facts:

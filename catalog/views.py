@@ -111,5 +111,4 @@ def vendor_propose(request: HttpRequest, slug: str | None = None) -> HttpRespons
         request,
         "catalog/propose.html",
         {"vendor": vendor, "form": form, "files": files},
-        status=400 if posted else 200,
     )

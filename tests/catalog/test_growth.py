@@ -111,7 +111,7 @@ def test_the_update_form_starts_from_the_current_profile(client, starting_catalo
 
 def test_a_proposal_that_changes_nothing_is_refused(client, starting_catalog):
     response = _propose(client, Vendor.objects.get(slug="tdcx"))
-    assert response.status_code == 400
+    assert response.status_code == 200  # the form again, with the error
     assert "Nothing differs from the current profile" in response.content.decode()
     assert not Submission.objects.exists()
 
@@ -120,7 +120,7 @@ def test_the_honeypot_refuses_a_bot(client, starting_catalog):
     response = _propose(
         client, Vendor.objects.get(slug="tdcx"), coverage="24_7", homepage="http://spam"
     )
-    assert response.status_code == 400 and not Submission.objects.exists()
+    assert response.status_code == 200 and not Submission.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_uploads_are_checked_by_content(client, starting_catalog, name, content,
     response = _propose(
         client, Vendor.objects.get(slug="tdcx"), coverage="24_7", **{"evidence-0-file": upload}
     )
-    assert response.status_code == 400
+    assert response.status_code == 200  # the form again, with the error
     assert message in response.content.decode()
     assert not Submission.objects.exists() and not SubmissionFile.objects.exists()
 
@@ -198,12 +198,15 @@ def test_a_curator_accepts_part_of_a_submission(
     assert submission.status == SubmissionStatus.PARTLY
     assert submission.accepted_facts == ["coverage", "languages"]
     check = FactCheck.objects.get(vendor=tdcx, fact="coverage")
-    assert check.source == f"Submission #{submission.pk} (dewi@vendor.co.id)"
+    assert check.source == f"Vendor submission #{submission.pk}"  # never the sender's email
     assert check.checked_on == timezone.localdate()
     # The public page shows exactly the accepted facts as verified, with their source.
     page = client.get("/en/catalog/tdcx/").content.decode()
-    assert f"Submission #{submission.pk}" in page.split('id="source-coverage"')[1][:300]
+    assert f"Vendor submission #{submission.pk}" in page.split('id="source-coverage"')[1][:300]
     assert 'id="source-languages"' in page and 'id="source-founded_year"' not in page
+    # Facts the submission did not touch keep the source they had (the starting article).
+    assert "submission" not in page.split('id="source-services"')[1][:200]
+    assert "dewi@vendor.co.id" not in page
     # The vendor hears the outcome, in the language it wrote in (Indonesian).
     (message,) = mail.outbox
     assert message.to == ["dewi@vendor.co.id"]
