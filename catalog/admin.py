@@ -120,7 +120,7 @@ class EvidenceForm(forms.ModelForm):
         return upload
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(admin.StackedInline):
     model = CertificationEvidence
     form = EvidenceForm
     extra = 0
@@ -137,7 +137,7 @@ class EvidenceInline(admin.TabularInline):
     autocomplete_fields = ("certification",)
 
 
-class FactCheckInline(admin.TabularInline):
+class FactCheckInline(admin.StackedInline):
     model = FactCheck
     extra = 0
     fields = ("fact", "source", "checked_on", "stale", "submission")

@@ -92,7 +92,10 @@ class VendorFilter(django_filters.FilterSet):
         widget=QuickSelect,
     )
     certification = SlugChoice(
-        label=_("Certification"), field_name="certifications", queryset=Certification.objects.all()
+        label=_("Certification"),
+        field_name="certifications",
+        queryset=Certification.objects.all(),
+        method="filter_certification",
     )
     language = SlugChoice(
         label=_("Working language"), field_name="languages", queryset=Language.objects.all()
@@ -168,6 +171,26 @@ class VendorFilter(django_filters.FilterSet):
         functions = [value.pk, *value.children.values_list("pk", flat=True)]
         ids = Vendor.objects.filter(services__function__in=functions).values("pk")
         return queryset.filter(pk__in=ids)
+
+    def filter_certification(self, queryset, name, value):
+        """Vendors listing the certification, less those whose every certificate for it
+        has expired (the advisor counts it unknown from the day after expiry)."""
+        if not value:
+            return queryset
+        from django.db.models import Count, Q
+        from django.utils import timezone
+
+        from .models import CertificationEvidence
+
+        current = Q(expires_on__isnull=True) | Q(expires_on__gte=timezone.localdate())
+        lapsed = (
+            CertificationEvidence.objects.filter(certification=value)
+            .values("vendor_id")
+            .annotate(current=Count("pk", filter=current))
+            .filter(current=0)
+            .values("vendor_id")
+        )
+        return queryset.filter(certifications=value).exclude(pk__in=lapsed)
 
     def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Codes are stored comma-separated; two-letter codes cannot match across a comma.

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -45,7 +46,14 @@ def vendor_list(request: HttpRequest) -> HttpResponse:
     # The same query on the same catalog shows the same vendors to everyone.
     body = pagecache.rendered(
         request,
-        ("catalog", get_language(), catalog_stamp(), sorted(request.GET.lists())),
+        # The day too: a certificate stops counting the day after it expires.
+        (
+            "catalog",
+            get_language(),
+            catalog_stamp(),
+            timezone.localdate(),
+            sorted(request.GET.lists()),
+        ),
         "catalog/partials/vendor_list_body.html",
         context,
     )

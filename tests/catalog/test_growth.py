@@ -534,3 +534,12 @@ def test_the_api_counts_facts_as_the_advisor_does(client, taxonomy, monkeypatch)
     assert later.status_code == 200  # a new day, a new tag: the certificate has expired
     assert later.json()["certifications"] == [] and not later.json()["certifications_verified"]
     assert later.json()["certificates"][0]["current"] is False
+
+
+def test_the_catalog_filter_leaves_out_a_lapsed_certification(client, taxonomy, monkeypatch):
+    today = timezone.localdate()
+    _certified_vendor(expires_on=today)
+    url = "/en/catalog/?certification=iso_27001"
+    assert "Aman Contact" in client.get(url).content.decode()
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: today + timedelta(days=1))
+    assert "Aman Contact" not in client.get(url).content.decode()

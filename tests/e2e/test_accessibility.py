@@ -30,6 +30,8 @@ def test_public_pages_have_no_axe_violations(page, live_catalog, language):
         f"{base}/",
         f"{base}/catalog/",
         f"{base}/catalog/tdcx/",
+        f"{base}/catalog/tdcx/update/",  # a vendor's proposal form
+        f"{base}/catalog/propose/",
         f"{base}/assess/organisation/",
         f"{base}/assess/services/",
         f"{base}/assess/work/",

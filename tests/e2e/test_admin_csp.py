@@ -13,7 +13,12 @@ from tests.test_url_inventory import admin_objects, concrete, routes
 
 pytestmark = pytest.mark.e2e
 
-DOWNLOADS = ("id/admin/catalog/vendor/export/", "id/admin/catalog/vendor/import/template.xlsx")
+DOWNLOADS = (
+    "id/admin/catalog/vendor/export/",
+    "id/admin/catalog/vendor/import/template.xlsx",
+    "id/admin/catalog/vendor/evidence/<int:pk>/file/",
+    "id/admin/catalog/submission/<int:pk>/file/<int:file_pk>/",
+)
 POST_ONLY = ("id/admin/logout/",)
 
 RECORD_VIOLATIONS = """
