@@ -252,3 +252,25 @@ def test_deleting_an_assessment_deletes_its_reports(
         response = client.delete(f"/api/assessments/{assessment.token}/")
     assert response.status_code in (200, 204)
     assert reports._stored(assessment) == []
+
+
+def test_a_long_ranking_describes_the_first_ten_and_the_shortlist(starting_catalog):
+    """Every ranked vendor is scored in the table; only the first 10 and the shortlisted
+    ones get a description (a report, not a listing)."""
+    from django.core.management import call_command
+
+    from catalog.models import Vendor
+
+    call_command("seed_demo", vendors=400, seed=3, verbosity=0)
+    Vendor.objects.update(is_synthetic=False)
+    saved = services.assessment_create(data=base_answers(), language="en")
+    vendors = saved.result["vendors"]
+    assert len(vendors) > 12
+    picked = vendors[-1]
+    services.shortlist_set(saved, [vendors[0]["slug"], picked["slug"]])
+    text = _text(pdf.render_pdf(saved, "en"))
+    assert f"{vendors[9]['rank']}. {vendors[9]['name']}" in text  # the tenth: described
+    assert f"{vendors[10]['rank']}. {vendors[10]['name']}" not in text  # the eleventh: not
+    assert f"{picked['rank']}. {picked['name']}" in text  # shortlisted: described
+    assert vendors[10]["name"] in text  # still scored in the table
+    assert f"all {len(vendors)} are scored in the table" in " ".join(text.split())
