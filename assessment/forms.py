@@ -349,7 +349,7 @@ class PrioritiesForm(StepForm):
 
 class ConstraintsForm(StepForm):
     slug = "constraints"
-    keys = ("constraints",)
+    keys = ("constraints", "regulation")
     title = _("Constraints")
     intro = _("The must-haves and limits every vendor is checked against.")
 
@@ -471,6 +471,90 @@ class ConstraintsForm(StepForm):
         ),
     )
 
+    # The regulation questions (optional): which Indonesian rules the result names.
+    sector = forms.ChoiceField(
+        label=_("Is your organisation supervised as one of these?"),
+        required=False,
+        initial="none",
+        choices=contract_choices(
+            contract.SECTORS,
+            {
+                "none": _("None of these"),
+                "bank": _("A bank (supervised by OJK)"),
+                "financial_other": _("Another financial institution supervised by OJK"),
+                "health": _("Health care"),
+                "public": _("Public sector"),
+            },
+        ),
+    )
+    personal_data = forms.MultipleChoiceField(
+        label=_("Personal data the vendor will handle"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Leave all unticked when the work involves no personal data."),
+        choices=contract_choices(
+            contract.PERSONAL_DATA,
+            {
+                "general": _("Ordinary personal data (names, contacts, orders)"),
+                "health": _("Health data"),
+                "financial": _("Personal financial data"),
+                "biometric": _("Biometric data"),
+                "children": _("Children's data"),
+            },
+        ),
+    )
+    data_abroad_ok = forms.TypedChoiceField(
+        label=_("May the data be processed outside Indonesia?"),
+        widget=forms.RadioSelect,
+        required=False,
+        choices=[("yes", _("Yes")), ("no", _("No")), ("", _("Not decided"))],
+        coerce=lambda v: v == "yes",
+        empty_value=None,
+    )
+    staff_transfer = forms.TypedChoiceField(
+        label=_("Will your own staff who do this work move to the vendor?"),
+        widget=forms.RadioSelect,
+        required=False,
+        choices=[("yes", _("Yes")), ("no", _("No")), ("", _("Not decided"))],
+        coerce=lambda v: v == "yes",
+        empty_value=None,
+    )
+    pricing = forms.ChoiceField(
+        label=_("Preferred pricing"),
+        required=False,
+        choices=[("", _("No preference"))]
+        + contract_choices(
+            contract.PRICING,
+            {
+                "per_fte": _("Per full-time agent (FTE)"),
+                "per_transaction": _("Per transaction"),
+                "outcome": _("Outcome-based"),
+            },
+        ),
+    )
+    contract_months = forms.IntegerField(
+        label=_("Planned contract length (months)"),
+        required=False,
+        min_value=1,
+        max_value=contract.MAX_CONTRACT_MONTHS,
+    )
+    exit_plan = forms.BooleanField(
+        label=_("We need an exit and transition plan in the contract"), required=False
+    )
+    REGULATION_FIELDS = (
+        "sector",
+        "personal_data",
+        "data_abroad_ok",
+        "staff_transfer",
+        "pricing",
+        "contract_months",
+        "exit_plan",
+    )
+
+    @classmethod
+    def answered(cls, answers: dict) -> bool:
+        return "constraints" in answers  # the regulation questions are optional
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper.layout = Layout(
@@ -532,6 +616,11 @@ class ConstraintsForm(StepForm):
             data["languages"] = list(default_languages(country, known))
         if "remote_delivery_ok" in data:
             data["remote_delivery_ok"] = _bool_initial(data["remote_delivery_ok"])
+        regulation = dict(answers.get("regulation") or {})
+        for key in ("data_abroad_ok", "staff_transfer"):
+            if key in regulation:
+                regulation[key] = _bool_initial(regulation[key]) or ""
+        data |= regulation
         return {k: v for k, v in data.items() if v is not None}
 
     def to_answers(self) -> dict:
@@ -539,7 +628,12 @@ class ConstraintsForm(StepForm):
         constraints.pop("budget_currency", None)
         if not constraints.get("budget_stated"):
             constraints.pop("budget_stated", None)
-        return {"constraints": constraints}
+        regulation = {key: constraints.pop(key, None) for key in self.REGULATION_FIELDS}
+        regulation["sector"] = regulation["sector"] or "none"
+        regulation["pricing"] = regulation["pricing"] or None
+        regulation["personal_data"] = list(regulation["personal_data"] or [])
+        regulation["exit_plan"] = bool(regulation["exit_plan"])
+        return {"constraints": constraints, "regulation": regulation}
 
 
 STEPS: tuple[type[StepForm], ...] = (

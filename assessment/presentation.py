@@ -388,6 +388,25 @@ def review_context(answers: dict) -> dict[str, Any]:
     }
 
 
+RULE_KIND = {
+    "must_have": _("must-have"),
+    "clause": _("contract clause"),
+    "action": _("action"),
+    "counsel": _("ask counsel"),
+}
+
+
+def _day(iso: str) -> str:
+    from datetime import date
+
+    from django.utils.formats import date_format
+
+    try:
+        return date_format(date.fromisoformat(iso), "DATE_FORMAT")
+    except (TypeError, ValueError):
+        return iso
+
+
 def result_context(assessment: Assessment, language: str | None = None) -> dict[str, Any]:
     """Everything the results page and the report show. A fixed number of queries."""
     result = services.result_render(assessment.result, language)
@@ -436,10 +455,22 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
     stored_version = result.get("engine_version") or "1.0.0"
     industry_name = industry.name if industry else organisation.get("industry", "")
     country_name = dict(countries).get(organisation.get("country"), "")
+    compliance = [
+        {
+            **c,
+            "kind_label": RULE_KIND.get(c["kind"], c["kind"]),
+            "reviewed_label": _day(c["reviewed_on"]),
+        }
+        for c in result.get("compliance") or []
+    ]
     return {
         "assessment": assessment,
         "answers": answers,
         "result": result,
+        # Engine 1.5: absent from results stored before, so the section is left out.
+        "has_compliance": "compliance" in assessment.result,
+        "compliance": compliance,
+        "compliance_answered": "regulation" in answers,
         "rec": rec,
         "engine_version": stored_version,
         "engine_is_older": stored_version != ENGINE_VERSION,

@@ -22,6 +22,7 @@ from catalog import selectors as catalog_selectors
 from catalog import services as catalog_services
 from catalog.models import (
     Certification,
+    ComplianceRule,
     Dimension,
     Industry,
     Language,
@@ -37,6 +38,7 @@ from .engine import (
     Catalog,
     Taxonomy,
     VendorRecord,
+    compliance,
     parse_answers,
     recommend,
     render_result,
@@ -227,6 +229,25 @@ def _doubt(row: dict, links: dict, pk: int, expired: set[str], stale: set[str]) 
             row[fact] = ""
 
 
+def compliance_rules() -> tuple[compliance.Rule, ...]:
+    """The active compliance rules as the engine reads them: one query."""
+    return tuple(
+        compliance.rule(
+            r.slug,
+            r.area,
+            r.kind,
+            title={"id": r.title_id, "en": r.title_en},
+            summary={"id": r.summary_id, "en": r.summary_en},
+            action={"id": r.action_id, "en": r.action_en},
+            source=r.source,
+            source_url=r.source_url,
+            reviewed_on=r.reviewed_on.isoformat(),
+            conditions=r.conditions if isinstance(r.conditions, dict) else {},
+        )
+        for r in ComplianceRule.objects.filter(is_active=True).order_by("area", "slug")
+    )
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """What the engine reads of the catalog: the taxonomy and the vendors as columns."""
@@ -234,6 +255,7 @@ class Snapshot:
     key: tuple
     taxonomy: Taxonomy
     catalog: Catalog
+    rules: tuple = ()  # the active compliance rules (engine/compliance.Rule)
 
 
 _snapshots: dict[bool, Snapshot] = {}
@@ -263,6 +285,7 @@ def catalog_snapshot(*, include_synthetic: bool = False) -> Snapshot:
                 key,
                 load_taxonomy(),
                 Catalog(vendor_records(include_synthetic=include_synthetic)),
+                compliance_rules(),
             )
             _snapshots[include_synthetic] = snapshot
     return snapshot
@@ -285,7 +308,7 @@ def assessment_evaluate(data: Any, *, include_synthetic: bool = False) -> Outcom
     """Validate and recommend without saving (the CLI without --save)."""
     snapshot = catalog_snapshot(include_synthetic=include_synthetic)
     answers = validate_answers(data, snapshot.taxonomy)
-    result = recommend(answers, snapshot.taxonomy, snapshot.catalog)
+    result = recommend(answers, snapshot.taxonomy, snapshot.catalog, snapshot.rules)
     return Outcome(answers, result.to_data(renderers()))
 
 

@@ -21,6 +21,7 @@ from . import curation, evidence, importing, services
 from .models import (
     Certification,
     CertificationEvidence,
+    ComplianceRule,
     FactCheck,
     Industry,
     Language,
@@ -532,3 +533,20 @@ class SubmissionAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
         return redirect("admin:catalog_vendor_change", submission.vendor.pk)
+
+
+@admin.register(ComplianceRule)
+class ComplianceRuleAdmin(admin.ModelAdmin):
+    """Indonesian rules as curated data: each with its legal source and the date a curator
+    last checked it against the text. A change applies to the next recommendation."""
+
+    list_display = ("slug", "area", "kind", "source", "reviewed_on", "is_active")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_filter = ("area", "kind", "is_active")
+    search_fields = ("slug", "title_id", "title_en", "source")
+    fieldsets = (
+        (None, {"fields": ("slug", "area", "kind", "is_active")}),
+        (_("Indonesian"), {"fields": ("title_id", "summary_id", "action_id")}),
+        (_("English"), {"fields": ("title_en", "summary_en", "action_en")}),
+        (_("Source and scope"), {"fields": ("source", "source_url", "reviewed_on", "conditions")}),
+    )

@@ -17,6 +17,7 @@ CATALOG_MODELS = (
     "certificationevidence",
     "submission",
     "submissionfile",
+    "compliancerule",
 )
 # Accepting or rejecting a vendor's submission is a right of its own (a curator without it
 # may read the queue, not decide).

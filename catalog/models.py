@@ -526,3 +526,71 @@ class SubmissionFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+# -- Indonesian rules a regulated buyer must follow, as curated data with their sources ---
+
+
+class RuleArea(models.TextChoices):
+    LABOUR = "labour", _("Outsourcing and labour law")
+    PERSONAL_DATA = "personal_data", _("Personal data")
+    ELECTRONIC_SYSTEMS = "electronic_systems", _("Electronic systems")
+    FINANCIAL = "financial", _("Financial-sector supervision")
+    FOREIGN_CLIENT = "foreign_client", _("A client abroad")
+    MONEY = "money", _("Tax and pay")
+
+
+class RuleKind(models.TextChoices):
+    MUST_HAVE = "must_have", _("Must-have of the vendor")
+    CLAUSE = "clause", _("Contract clause")
+    ACTION = "action", _("Roadmap action")
+    COUNSEL = "counsel", _("Question for counsel")
+
+
+class ComplianceRule(models.Model):
+    """One rule from an Indonesian law or regulation, as the advisor applies it: when it
+    applies (conditions on the answers, see README "Regulation-aware advice"), what it asks
+    for, its legal source and when a curator last checked it against the text. Guidance,
+    not legal advice: a rule whose content could not be confirmed is phrased as a question
+    for counsel."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    area = models.CharField(_("area"), max_length=30, choices=RuleArea.choices)
+    kind = models.CharField(_("what it asks for"), max_length=20, choices=RuleKind.choices)
+    title_id = models.CharField(_("title (Indonesian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    summary_id = models.TextField(_("plain summary (Indonesian)"))
+    summary_en = models.TextField(_("plain summary (English)"))
+    action_id = models.TextField(_("what to do (Indonesian)"))
+    action_en = models.TextField(_("what to do (English)"))
+    source = models.CharField(
+        _("legal source"), max_length=300, help_text=_("Law or regulation and article.")
+    )
+    source_url = models.URLField(_("source address"), blank=True)
+    conditions = models.JSONField(
+        _("applies when"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'All must hold, e.g. {"sector_in": ["bank"], "personal_data": true}. Empty: '
+            "always. Keys: sector_in, personal_data, specific_data, data_abroad, "
+            "client_abroad, staff_transfer, location_in, pricing_in."
+        ),
+    )
+    reviewed_on = models.DateField(_("last reviewed on"))
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("compliance rule")
+        verbose_name_plural = _("compliance rules")
+        ordering = ["area", "slug"]
+
+    def __str__(self) -> str:
+        return self.title_en if (get_language() or "id").startswith("en") else self.title_id
+
+    def clean(self) -> None:
+        from .compliance import condition_errors
+
+        problems = condition_errors(self.conditions)
+        if problems:
+            raise ValidationError({"conditions": problems})

@@ -252,7 +252,7 @@ def catalog_seed_starting() -> dict[str, int]:
     with no vendor at all, so a restart never undoes a curator's work.
     Returns how many rows of each kind were created.
     """
-    created = {"taxonomy": 0, "vendors": 0}
+    created = {"taxonomy": 0, "vendors": 0, "rules": 0}
     with catalog_changes():
         rows = _fixture("taxonomy")
         by_pk: dict[tuple[str, int], object] = {}
@@ -269,7 +269,21 @@ def catalog_seed_starting() -> dict[str, int]:
             by_pk[(row["model"], row["pk"])] = obj
         if not Vendor.objects.exists():
             created["vendors"] = _seed_vendors(by_pk)
+        created["rules"] = _seed_rules()
     return created
+
+
+def _seed_rules() -> int:
+    """The shipped compliance rules, by slug: a missing one is added, one a curator edited
+    is left as it is."""
+    from .models import ComplianceRule
+
+    made = 0
+    for row in _fixture("compliance"):
+        fields = dict(row["fields"])
+        _rule, new = ComplianceRule.objects.get_or_create(slug=fields.pop("slug"), defaults=fields)
+        made += new
+    return made
 
 
 def _seed_vendors(by_pk: dict) -> int:

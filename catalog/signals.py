@@ -12,6 +12,7 @@ from . import services
 from .models import (
     Certification,
     CertificationEvidence,
+    ComplianceRule,
     FactCheck,
     Industry,
     Language,
@@ -42,7 +43,7 @@ def _changed(sender, **kwargs) -> None:
 
 
 # Evidence and fact checks change what the advisor counts as known.
-for model in (Vendor, *TAXONOMY, CertificationEvidence, FactCheck):
+for model in (Vendor, *TAXONOMY, CertificationEvidence, FactCheck, ComplianceRule):
     post_save.connect(_changed, sender=model, dispatch_uid=f"catalog-save-{model.__name__}")
     post_delete.connect(_changed, sender=model, dispatch_uid=f"catalog-delete-{model.__name__}")
 

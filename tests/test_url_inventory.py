@@ -14,12 +14,21 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone, translation
 
 from assessment import services
 from assessment.examples import example_answers
-from catalog.models import Certification, Industry, Language, Service, ServiceCategory, Vendor
+from catalog.models import (
+    Certification,
+    ComplianceRule,
+    Industry,
+    Language,
+    Service,
+    ServiceCategory,
+    Vendor,
+)
 
 from .factories import make_curator
 
@@ -104,6 +113,7 @@ ADMIN_MODELS = {
     "catalog.language": "curate",
     "catalog.vendor": "curate",
     "catalog.submission": "curate",  # the review queue (deciding needs review_submission)
+    "catalog.compliancerule": "curate",  # Indonesian rules, with their sources
     "assessment.assessment": "none",  # answers of clients: superusers only
 }
 # Models whose records are written by the app only: nobody adds or edits them in the admin.
@@ -246,6 +256,8 @@ def admin_objects(superuser) -> tuple[dict, dict]:
     assessment = services.assessment_create(data=example_answers(), language="id")
     vendor = Vendor.objects.filter(is_active=True).order_by("slug").first()
     submission, evidence, version = growth_objects(vendor, superuser)
+    call_command("loaddata", "compliance", verbosity=0)
+    rule = ComplianceRule.objects.order_by("slug").first()
     attempt = {
         "user_agent": "test",
         "ip_address": "10.0.0.1",
@@ -270,6 +282,7 @@ def admin_objects(superuser) -> tuple[dict, dict]:
         "catalog.language": Language.objects.first(),
         "catalog.vendor": vendor,
         "catalog.submission": submission,
+        "catalog.compliancerule": rule,
         "assessment.assessment": assessment,
     }
     fill = {

@@ -138,6 +138,17 @@ class Constraints:
 
 
 @dataclass(frozen=True)
+class Regulation:
+    sector: str = "none"
+    personal_data: tuple[str, ...] = ()  # categories; empty: no personal data
+    data_abroad_ok: bool | None = None  # may the data be processed outside Indonesia
+    staff_transfer: bool | None = None  # do the client's own staff move to the vendor
+    pricing: str | None = None
+    contract_months: int | None = None
+    exit_plan: bool = False  # the client needs an exit and transition plan
+
+
+@dataclass(frozen=True)
 class Answers:
     organisation: Organisation
     services: tuple[str, ...]
@@ -148,12 +159,16 @@ class Answers:
     # Criterion -> 0-10, replacing the weights derived from the priorities (questionnaire.md,
     # "Decision workspace"); empty when the buyer set none.
     criteria_weights: dict[str, int] = field(default_factory=dict, hash=False)
+    # The regulation questions; None when not answered (older answers, a short API call).
+    regulation: Regulation | None = None
 
     def to_data(self) -> dict[str, Any]:
         """The canonical answers JSON, defaults filled in (no criteria_weights unless set)."""
         data = {"schema_version": SCHEMA_VERSION, **_json_ready(asdict(self))}
         if not self.criteria_weights:
             del data["criteria_weights"]
+        if self.regulation is None:
+            del data["regulation"]
         if data["constraints"]["budget_stated"] is None:
             del data["constraints"]["budget_stated"]
         return data
@@ -300,7 +315,23 @@ TOP_KEYS = (
     "priorities",
     "constraints",
     "criteria_weights",
+    "regulation",
 )
+# The regulation questions (optional; questionnaire reference, "Regulation"): what decides
+# which Indonesian rules apply (engine/compliance.py).
+SECTORS = ("none", "bank", "financial_other", "health", "public")
+PERSONAL_DATA = ("general", "health", "financial", "biometric", "children")
+PRICING = ("per_fte", "per_transaction", "outcome")
+REGULATION_KEYS = (
+    "sector",
+    "personal_data",
+    "data_abroad_ok",
+    "staff_transfer",
+    "pricing",
+    "contract_months",
+    "exit_plan",
+)
+MAX_CONTRACT_MONTHS = 240
 # The criteria a buyer may weigh (the keys of a vendor's ``criteria``; codes.Criterion).
 CRITERIA = (
     "services",
@@ -431,6 +462,7 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
         budget_stated=_budget_stated(con, r),
     )
     criteria_weights = _criteria_weights(data, r)
+    regulation = _regulation(data, r)
     if errors:
         raise AnswerErrors(errors)
     return Answers(
@@ -441,6 +473,33 @@ def parse_answers(data: Any, taxonomy: Taxonomy) -> Answers:
         priorities=priorities,
         constraints=constraints,
         criteria_weights=criteria_weights,
+        regulation=regulation,
+    )
+
+
+def _regulation(data: dict, r: _Reader) -> Regulation | None:
+    if data.get("regulation") is None:
+        return None
+    reg = r.section(data, "regulation", REGULATION_KEYS, required=False)
+    categories = reg.get("personal_data", [])
+    if categories is None:
+        categories = []
+    if not isinstance(categories, list) or any(c not in PERSONAL_DATA for c in categories):
+        r.add(
+            "regulation.personal_data",
+            _("A list of: %(choices)s.", choices=", ".join(PERSONAL_DATA)),
+        )
+        categories = []
+    return Regulation(
+        sector=r.choice(reg, "regulation.sector", SECTORS, "none"),
+        personal_data=tuple(sorted(set(categories), key=PERSONAL_DATA.index)),
+        data_abroad_ok=r.boolean(reg, "regulation.data_abroad_ok", default=None),
+        staff_transfer=r.boolean(reg, "regulation.staff_transfer", default=None),
+        pricing=r.choice(reg, "regulation.pricing", PRICING, None),
+        contract_months=r.integer(
+            reg, "regulation.contract_months", 1, MAX_CONTRACT_MONTHS, default=None, nullable=True
+        ),
+        exit_plan=r.boolean(reg, "regulation.exit_plan", default=False),
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import advice, decide, fit, rank, robust, sla
+from . import advice, compliance, decide, fit, rank, robust, sla
 from . import weights as W
 from .answers import SCHEMA_VERSION, Answers, Taxonomy
 from .catalog import Catalog, as_catalog
@@ -32,7 +32,9 @@ from .text import Translate, names_list, render_stored
 # 1.4.0: weights (summing to 1) and their 0-10 points, robustness (acceptability, weight
 # stability, decisive unknowns), due-diligence questions flagged decisive; optional
 # criteria_weights in the answers; scores rounded half up with the browser's formula.
-ENGINE_VERSION = "1.4.0"
+# 1.5.0: compliance (the Indonesian rules that apply, with their sources), from the optional
+# regulation answers.
+ENGINE_VERSION = "1.5.0"
 SHORTLIST = W.SHORTLIST
 
 
@@ -47,6 +49,8 @@ class Result:
     fit: fit.Fit
     notices: tuple[fit.Notice, ...]
     robustness: robust.Robustness | None = None
+    # The Indonesian rules that apply (engine/compliance.py); guidance, not legal advice.
+    compliance: tuple[compliance.Applied, ...] = ()
 
     def to_data(self, renderers: Mapping[str, Translate] | None = None) -> dict[str, Any]:
         """JSON-able and language-neutral: every sentence as its message id and parameters,
@@ -149,6 +153,7 @@ class Result:
             "weights": dict(self.ranking.weights),
             "weight_points": dict(self.ranking.points),
             "robustness": _robustness_data(self.robustness),
+            "compliance": compliance.to_data(self.compliance, text),
         }
 
 
@@ -176,7 +181,10 @@ def _robustness_data(sure: robust.Robustness | None) -> dict[str, Any] | None:
 
 
 def recommend(
-    answers: Answers, taxonomy: Taxonomy, vendors: Catalog | Sequence[VendorRecord]
+    answers: Answers,
+    taxonomy: Taxonomy,
+    vendors: Catalog | Sequence[VendorRecord],
+    rules: Sequence[compliance.Rule] = (),
 ) -> Result:
     """``vendors``: the catalog's columns (catalog.Catalog, built once per catalog version)
     or plain records, which are put in columns first."""
@@ -229,6 +237,11 @@ def recommend(
         fit=fit.fit(ranking),
         notices=fit.notices(answers, screened, ranking, rec, taxonomy, budget),
         robustness=sure,
+        compliance=compliance.applicable(
+            tuple(rules),
+            answers,
+            None if rec.approach == "keep_in_house" else rec.delivery_location,
+        ),
     )
 
 
@@ -329,4 +342,28 @@ def render_result(
         ],
         # Engine 1.4 and later (questionnaire.md, "Decision workspace"); absent before.
         **{key: data[key] for key in ("weights", "weight_points", "robustness") if key in data},
+        # Engine 1.5 and later: the Indonesian rules that apply, with their sources.
+        "compliance": [
+            {
+                "slug": c.get("slug", ""),
+                "area": c.get("area", ""),
+                "kind": c.get("kind", ""),
+                "title": _named(c.get("title"), language),
+                "summary": _named(c.get("summary"), language),
+                "action": _named(c.get("action"), language),
+                "source": c.get("source", ""),
+                "source_url": c.get("source_url"),
+                "reviewed_on": c.get("reviewed_on", ""),
+                "why": [text(t) for t in c.get("why") or []],
+            }
+            for c in data.get("compliance") or []
+        ],
     }
+
+
+def _named(data: Any, language: str | None) -> str:
+    """A curated text kept in each language ({"n": {language: text}})."""
+    names = data.get("n") if isinstance(data, dict) else None
+    if not isinstance(names, dict):
+        return str(data or "")
+    return names.get(language or "id") or names.get("en") or next(iter(names.values()), "")

@@ -27,7 +27,7 @@ from .codes import (
     Strength,
 )
 
-CONTRACT_VERSION = f"{A.SCHEMA_VERSION}.4"  # schema_version 1; engine 1.4's additions
+CONTRACT_VERSION = f"{A.SCHEMA_VERSION}.5"  # schema_version 1; engine 1.5's additions
 
 Schema = dict[str, Any]
 
@@ -168,6 +168,28 @@ def answers_schema(taxonomy: A.Taxonomy) -> Schema:
         "priorities": _object(priorities, description="Each from 1 (low) to 5 (high)."),
         "constraints": _object(constraints),
         "criteria_weights": weights,
+        "regulation": _object(
+            {
+                "sector": _enum(A.SECTORS, "Who supervises the buyer.", "none"),
+                "personal_data": {
+                    "type": "array",
+                    "items": {"type": "string", "enum": list(A.PERSONAL_DATA)},
+                    "description": "Personal data the work involves; empty: none.",
+                },
+                "data_abroad_ok": {
+                    "type": ["boolean", "null"],
+                    "description": "May the data be processed outside Indonesia.",
+                },
+                "staff_transfer": {
+                    "type": ["boolean", "null"],
+                    "description": "Do the buyer's own staff move to the vendor.",
+                },
+                "pricing": {"type": ["string", "null"], "enum": [*A.PRICING, None]},
+                "contract_months": _integer(1, A.MAX_CONTRACT_MONTHS, "", nullable=True),
+                "exit_plan": _boolean("An exit and transition plan is needed.", False),
+            },
+            description="Optional: decides which Indonesian rules the result names.",
+        ),
     }
     # The field lists parse_answers reads are the properties here: tested both ways.
     assert tuple(properties) == A.TOP_KEYS  # noqa: S101 - a definition error, at import

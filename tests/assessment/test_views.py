@@ -71,9 +71,18 @@ def test_the_whole_questionnaire_saves_an_assessment(client, starting_catalog):
     response = _walk(client)
     assessment = Assessment.objects.get()
     assert response["Location"] == f"/en/assess/r/{assessment.token}/"
-    assert assessment.answers == base_answers(
-        organisation__name="PT Maju Jaya", scale__current_staff=None
-    )
+    expected = base_answers(organisation__name="PT Maju Jaya", scale__current_staff=None)
+    # The regulation questions, left at their defaults (nothing ticked, nothing decided).
+    expected["regulation"] = {
+        "sector": "none",
+        "personal_data": [],
+        "data_abroad_ok": None,
+        "staff_transfer": None,
+        "pricing": None,
+        "contract_months": None,
+        "exit_plan": False,
+    }
+    assert assessment.answers == expected
     page = client.get(response["Location"]).content.decode()
     assert "Transcosmos Indonesia" in page
     assert "BPO – Business Process Outsourcing" in page

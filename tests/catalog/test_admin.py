@@ -41,9 +41,9 @@ def test_migration_creates_the_curators_group_with_catalog_rights_only():
     assert set(
         group.permissions.filter(content_type__app_label="axes").values_list("codename", flat=True)
     ) == {"view_accessattempt", "delete_accessattempt"}
-    # Four actions on each of the catalog's ten models, the right to review submissions,
-    # and the two of axes.
-    assert group.permissions.count() == 43
+    # Four actions on each of the catalog's eleven models, the right to review
+    # submissions, and the two of axes.
+    assert group.permissions.count() == 47
     assert group.permissions.filter(codename="review_submission").exists()
 
 

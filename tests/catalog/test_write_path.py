@@ -112,14 +112,14 @@ def test_seeding_an_empty_database_loads_the_starting_catalog(db):
     assert {s.slug for s in kpsg.services.all()} == {"payroll", "bookkeeping", "hr_administration"}
     assert [w.slug for w in kpsg.work_systems.all()] == ["cloud_based"]
     assert ServiceCategory.objects.get(slug="lpo").parent.slug == "kpo"
-    assert catalog_seed_starting() == {"taxonomy": 0, "vendors": 0}
+    assert catalog_seed_starting() == {"taxonomy": 0, "vendors": 0, "rules": 0}
 
 
 def test_seeding_adds_missing_taxonomy_but_never_vendors_to_a_curated_catalog(starting_catalog):
     Vendor.objects.exclude(slug="tdcx").delete()
     Service.objects.filter(slug="procurement").delete()
     created = catalog_seed_starting()
-    assert created == {"taxonomy": 1, "vendors": 0}
+    assert created == {"taxonomy": 1, "vendors": 0, "rules": 14}  # the shipped rules too
     assert list(Vendor.objects.values_list("slug", flat=True)) == ["tdcx"]
 
 

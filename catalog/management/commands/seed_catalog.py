@@ -20,5 +20,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Starting catalog loaded: {created['vendors']} vendors.")
         elif created["taxonomy"]:
             self.stdout.write(f"Added {created['taxonomy']} missing taxonomy entries.")
-        else:
+        elif not created["rules"]:
             self.stdout.write("Catalog already in place: nothing changed.")
+        if created["rules"]:
+            self.stdout.write(f"Added {created['rules']} compliance rules.")

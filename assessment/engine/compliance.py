@@ -1,0 +1,177 @@
+"""Which Indonesian rules apply to this buyer, why, and what to do: plain data in, plain
+data out.
+
+The rules are curated data (catalog.ComplianceRule, shipped in fixtures/compliance.json):
+the engine receives them as ``Rule`` records with their conditions, like the catalog's
+vendors, and never decides what a law says. A rule applies when every condition it names
+holds for the answers (README, "Regulation-aware advice"); each condition that holds
+becomes a reason the buyer reads. Guidance, not legal advice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .answers import Answers
+from .text import Name, Text, _, name
+
+SPECIFIC_DATA = frozenset({"health", "financial", "biometric", "children"})
+SECTOR_WORDS = {
+    "none": _("no sector supervisor"),
+    "bank": _("a bank supervised by OJK"),
+    "financial_other": _("another financial institution supervised by OJK"),
+    "health": _("health care"),
+    "public": _("the public sector"),
+}
+LOCATION_WORDS = {
+    "onshore": _("onshore"),
+    "nearshore": _("nearshore"),
+    "offshore": _("offshore"),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    slug: str
+    area: str
+    kind: str  # must_have | clause | action | counsel
+    title: Name
+    summary: Name
+    action: Name
+    source: str
+    source_url: str
+    reviewed_on: str  # ISO date
+    conditions: dict = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class Applied:
+    rule: Rule
+    why: tuple[Text, ...]
+
+
+def rule(
+    slug: str,
+    area: str,
+    kind: str,
+    *,
+    title: dict[str, str],
+    summary: dict[str, str],
+    action: dict[str, str],
+    source: str,
+    reviewed_on: str,
+    conditions: dict | None = None,
+    source_url: str = "",
+) -> Rule:
+    return Rule(
+        slug,
+        area,
+        kind,
+        name(**title),
+        name(**summary),
+        name(**action),
+        source,
+        source_url,
+        reviewed_on,
+        dict(conditions or {}),
+    )
+
+
+def _reasons(conditions: dict, answers: Answers, location: str | None) -> list[Text] | None:
+    """The reasons the rule applies, or None when a condition fails."""
+    reg = answers.regulation
+    why: list[Text] = []
+    for key, wanted in conditions.items():
+        if key == "client_abroad":
+            abroad = answers.organisation.country != "ID"
+            if abroad != wanted:
+                return None
+            why.append(
+                _("Your organisation is outside Indonesia.")
+                if abroad
+                else _("Your organisation is in Indonesia.")
+            )
+            continue
+        if key == "location_in":
+            if location not in wanted:
+                return None
+            why.append(
+                _(
+                    "The recommended delivery location is %(location)s.",
+                    location=LOCATION_WORDS.get(location, location),
+                )
+            )
+            continue
+        if reg is None:
+            return None  # the regulation questions were not answered
+        if key == "sector_in":
+            if reg.sector not in wanted:
+                return None
+            why.append(
+                _("Your sector: %(sector)s.", sector=SECTOR_WORDS.get(reg.sector, reg.sector))
+            )
+        elif key == "personal_data":
+            if bool(reg.personal_data) != wanted:
+                return None
+            if wanted:
+                why.append(_("The work involves personal data."))
+        elif key == "specific_data":
+            specific = bool(SPECIFIC_DATA & set(reg.personal_data))
+            if specific != wanted:
+                return None
+            if wanted:
+                why.append(_("The work involves specific (sensitive) personal data."))
+        elif key == "data_abroad":
+            if reg.data_abroad_ok is None or reg.data_abroad_ok != wanted:
+                return None
+            why.append(
+                _("You allow the data to be processed outside Indonesia.")
+                if wanted
+                else _("You answered that the data must stay in Indonesia.")
+            )
+        elif key == "staff_transfer":
+            if reg.staff_transfer is None or reg.staff_transfer != wanted:
+                return None
+            if wanted:
+                why.append(_("Your own staff would move to the vendor."))
+        elif key == "pricing_in":
+            if reg.pricing not in wanted:
+                return None
+        else:
+            return None  # a condition this engine does not know never holds
+    if not why:
+        why.append(_("It applies to every outsourcing contract."))
+    return why
+
+
+def applicable(
+    rules: tuple[Rule, ...] | list[Rule], answers: Answers, location: str | None
+) -> tuple[Applied, ...]:
+    """The rules that apply, must-haves first, then clauses, actions and counsel questions,
+    each in the order given."""
+    order = {"must_have": 0, "clause": 1, "action": 2, "counsel": 3}
+    found = []
+    for item in rules:
+        why = _reasons(item.conditions, answers, location)
+        if why is not None:
+            found.append(Applied(item, tuple(why)))
+    found.sort(key=lambda a: order.get(a.rule.kind, 9))
+    return tuple(found)
+
+
+def to_data(applied: tuple[Applied, ...], text) -> list[dict]:
+    return [
+        {
+            "slug": a.rule.slug,
+            "area": a.rule.area,
+            "kind": a.rule.kind,
+            "title": a.rule.title.to_data(),
+            "summary": a.rule.summary.to_data(),
+            "action": a.rule.action.to_data(),
+            "source": a.rule.source,
+            "source_url": a.rule.source_url or None,
+            "reviewed_on": a.rule.reviewed_on,
+            "why": [text(t) for t in a.why],
+        }
+        for a in applied
+    ]
