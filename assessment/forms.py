@@ -6,9 +6,10 @@ from typing import Any
 
 from crispy_forms.bootstrap import PrependedText
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout
+from crispy_forms.layout import HTML, Layout
 from django import forms
 from django.utils.formats import date_format, number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -557,12 +558,23 @@ class ConstraintsForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper.layout = Layout(
-            *(
-                PrependedText(name, "Rp") if name == "monthly_budget_idr" else name
-                for name in self.fields
+        heading = HTML(
+            format_html(
+                '<h2 class="h5 mt-4" id="regulation-heading">{}</h2>'
+                '<p class="small text-muted">{}</p>',
+                _("Regulation and contract (optional)"),
+                _(
+                    "Which Indonesian rules apply depends on these answers; the result names "
+                    "each rule with its source."
+                ),
             )
         )
+        parts = []
+        for name in self.fields:
+            if name == "sector":
+                parts.append(heading)
+            parts.append(PrependedText(name, "Rp") if name == "monthly_budget_idr" else name)
+        self.helper.layout = Layout(*parts)
         self.fields["budget_currency"].choices = [("IDR", _("Rupiah (IDR)"))] + [
             (
                 code,

@@ -130,6 +130,9 @@ def _listed(offers: bool, verified: bool, attribute: str, unknown: list[str]) ->
     return W.NEUTRAL
 
 
+DATA_HOME = "ID"  # where data that may not leave Indonesia must be processed
+
+
 class MustHaves:
     """The must-haves, which depend on the answers only."""
 
@@ -138,6 +141,10 @@ class MustHaves:
         self.requested = frozenset(answers.services)
         self.required_certs = frozenset(c.required_certifications)
         self.required_langs = frozenset(c.languages)
+        # The buyer answered that the data may not be processed outside Indonesia
+        # (regulation.data_abroad_ok false): a vendor known to deliver only from abroad fails.
+        reg = answers.regulation
+        self.data_home = reg is not None and reg.data_abroad_ok is False
 
     def failed(self, vendor: VendorRecord) -> tuple[str, ...]:
         """Which must-haves the vendor is known to fail. Cheap: runs for every vendor."""
@@ -156,6 +163,12 @@ class MustHaves:
             and not self.required_langs <= vendor.languages
         ):
             codes += (Attribute.LANGUAGES,)
+        if (
+            self.data_home
+            and vendor.delivery_countries_verified
+            and DATA_HOME not in vendor.delivery_countries
+        ):
+            codes += (Attribute.DELIVERY_COUNTRIES,)
         return codes
 
     def failed_columns(self, catalog: Catalog) -> dict[str, np.ndarray]:
@@ -171,6 +184,11 @@ class MustHaves:
                 failed[code] = catalog.verified[attribute] & ~holds_all
             else:
                 failed[code] = np.zeros(len(catalog), dtype=bool)
+        failed[Attribute.DELIVERY_COUNTRIES] = (
+            catalog.verified["delivery_countries"] & (catalog.countries.count({DATA_HOME}) == 0)
+            if self.data_home
+            else np.zeros(len(catalog), dtype=bool)
+        )
         return failed
 
     def reasons(self, vendor: VendorRecord, codes: tuple[str, ...]) -> tuple[Text, ...]:
@@ -187,6 +205,8 @@ class MustHaves:
             reasons.append(
                 _("does not work in the required language(s): %(list)s", list=", ".join(missing))
             )
+        if Attribute.DELIVERY_COUNTRIES in codes:
+            reasons.append(_("delivers only from outside Indonesia, where your data may not go"))
         return tuple(reasons)
 
 
@@ -194,7 +214,12 @@ def screen(answers: Answers, vendors: Catalog | list[VendorRecord]) -> Screen:
     catalog = as_catalog(vendors)
     must = MustHaves(answers)
     failed = must.failed_columns(catalog)
-    out = failed["services"] | failed[Attribute.CERTIFICATIONS] | failed[Attribute.LANGUAGES]
+    out = (
+        failed["services"]
+        | failed[Attribute.CERTIFICATIONS]
+        | failed[Attribute.LANGUAGES]
+        | failed[Attribute.DELIVERY_COUNTRIES]
+    )
     eligible = np.flatnonzero(~out)
     matched = catalog.listed["services"].count(must.requested)
     best = int(matched[eligible].max()) if eligible.size else 0
@@ -514,7 +539,10 @@ def rank(
     excluded = screened.excluded
     failed = screened.failed
     services_only = (
-        failed["services"] & ~failed[Attribute.CERTIFICATIONS] & ~failed[Attribute.LANGUAGES]
+        failed["services"]
+        & ~failed[Attribute.CERTIFICATIONS]
+        & ~failed[Attribute.LANGUAGES]
+        & ~failed[Attribute.DELIVERY_COUNTRIES]
         if failed
         else np.zeros(len(catalog), dtype=bool)
     )

@@ -179,3 +179,33 @@ def test_the_regulation_answers_are_checked_field_by_field(client, rules):
     assert {"regulation.sector", "regulation.personal_data", "regulation.contract_months"} <= set(
         errors
     )
+
+
+def test_data_that_must_stay_excludes_vendors_known_to_deliver_only_from_abroad(rules):
+    from tests.factories import VendorFactory
+
+    VendorFactory(
+        name="Abroad Only",
+        slug="abroad-only",
+        services=["customer_service", "order_processing"],
+        delivery_countries=["SG"],
+        delivery_countries_verified=True,
+    )
+    VendorFactory(
+        name="Abroad Maybe",
+        slug="abroad-maybe",
+        services=["customer_service", "order_processing"],
+        delivery_countries=["SG"],
+    )
+    stays = _answers({"personal_data": ["general"], "data_abroad_ok": False})
+    result = services.result_render(services.assessment_evaluate(stays).result_data, "en")
+    ranked = {v["slug"] for v in result["vendors"]}
+    excluded = {e["slug"]: e["reasons"] for e in result["excluded"]}
+    assert "abroad-only" not in ranked
+    assert excluded["abroad-only"] == [
+        "delivers only from outside Indonesia, where your data may not go"
+    ]
+    assert "abroad-maybe" in ranked  # its list may be incomplete: a question, not a verdict
+    free = _answers({"personal_data": ["general"], "data_abroad_ok": True})
+    result = services.result_render(services.assessment_evaluate(free).result_data, "en")
+    assert "abroad-only" in {v["slug"] for v in result["vendors"]}

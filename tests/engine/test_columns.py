@@ -137,8 +137,11 @@ def test_personas_rank_exactly_as_before(name):
     vendors=st.lists(vendor_records, max_size=30),
     target=st.sampled_from(TARGETS),
     seed=st.integers(0, 10_000),
+    data_abroad_ok=st.sampled_from([None, True, False]),
 )
-def test_random_catalogs_rank_exactly_as_before(answers, vendors, target, seed):
+def test_random_catalogs_rank_exactly_as_before(answers, vendors, target, seed, data_abroad_ok):
+    # The data-stays-in-Indonesia must-have (regulation.data_abroad_ok false) included.
+    answers = {**answers, "regulation": {"data_abroad_ok": data_abroad_ok}}
     parsed = parse_answers(answers, TAXONOMY)
     records = VENDORS + vendors + synthetic(60, seed)
     assert columns(parsed, records, target) == reference(parsed, records, target)
