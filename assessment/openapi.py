@@ -197,6 +197,16 @@ def _vendor_schema() -> dict:
         "price_min_idr": whole,
         "price_max_idr": whole,
         "min_contract_months": whole,
+        "legal_entity": nullable_text,
+        "nib": nullable_text,
+        "kbli_codes": codes,
+        "pse_registered": {"type": ["boolean", "null"]},
+        "data_locations": codes,
+        "bpjs_compliant": {
+            "type": ["boolean", "null"],
+            "description": "The vendor's statement that its staff are registered with BPJS.",
+        },
+        "pricing_models": codes,
         "synthetic": {"type": "boolean"},
         "evidence": {
             "type": "object",

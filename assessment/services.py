@@ -178,11 +178,16 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
         "size_band",
         "price_min_idr",
         "price_max_idr",
+        "data_locations",
+        "data_locations_verified",
     ):
         pk = row["pk"]
         delivery = row["delivery_countries"]
         if isinstance(delivery, str):
             delivery = [c for c in delivery.split(",") if c]
+        data_at = row["data_locations"]
+        if isinstance(data_at, str):
+            data_at = [c for c in data_at.split(",") if c]
         if pk in expired or pk in stale:
             _doubt(row, links, pk, expired.get(pk, set()), stale.get(pk, set()))
         records.append(
@@ -206,6 +211,8 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
                 size_band=row["size_band"] or None,
                 price_min_idr=row["price_min_idr"],
                 price_max_idr=row["price_max_idr"],
+                data_locations=tuple(str(c) for c in data_at),
+                data_locations_verified=row["data_locations_verified"],
             )
         )
     return records
@@ -221,8 +228,8 @@ def _doubt(row: dict, links: dict, pk: int, expired: set[str], stale: set[str]) 
         if fact in links and fact != "services":
             links[fact][pk] = frozenset()
             row[f"{fact}_verified"] = False
-        elif fact == "delivery_countries":
-            row["delivery_countries"], row["delivery_countries_verified"] = [], False
+        elif fact in ("delivery_countries", "data_locations"):
+            row[fact], row[f"{fact}_verified"] = [], False
         elif fact == "price":
             row["price_min_idr"] = row["price_max_idr"] = None
         elif fact in ("coverage", "size_band"):

@@ -222,7 +222,27 @@ class VendorAdmin(VersionAdmin):
         ),
         (
             _("Commercial terms"),
-            {"fields": (("price_min_idr", "price_max_idr"), "min_contract_months")},
+            {
+                "fields": (
+                    ("price_min_idr", "price_max_idr"),
+                    "min_contract_months",
+                    "pricing_models",
+                )
+            },
+        ),
+        (
+            _("Indonesian legal facts"),
+            {
+                "description": _("Leave a fact empty while no source states it: it is unknown."),
+                "fields": (
+                    "legal_entity",
+                    "nib",
+                    "kbli_codes",
+                    "pse_registered",
+                    ("data_locations", "data_locations_verified"),
+                    "bpjs_compliant",
+                ),
+            },
         ),
         (
             _("Status and verification"),

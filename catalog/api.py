@@ -103,6 +103,14 @@ def vendor_data(vendor: Vendor, request: HttpRequest) -> dict[str, Any]:
         "price_min_idr": vendor.price_min_idr,
         "price_max_idr": vendor.price_max_idr,
         "min_contract_months": vendor.min_contract_months,
+        "legal_entity": vendor.legal_entity or None,
+        "nib": vendor.nib or None,
+        "kbli_codes": [c for c in vendor.kbli_codes.split(",") if c],
+        "pse_registered": vendor.pse_registered,
+        "data_locations": [c.code for c in vendor.data_locations],
+        "data_locations_verified": vendor.data_locations_verified,
+        "bpjs_compliant": vendor.bpjs_compliant,
+        "pricing_models": [c for c in vendor.pricing_models.split(",") if c],
         "synthetic": vendor.is_synthetic,
         "evidence": {
             "last_verified_at": vendor.last_verified_at.isoformat()

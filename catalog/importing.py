@@ -31,8 +31,11 @@ BOOLEAN_COLUMNS = (
     "customizations_verified",
     "certifications_verified",
     "languages_verified",
+    "data_locations_verified",
     "is_active",
 )
+# Yes, no, or empty for unknown.
+MAYBE_COLUMNS = ("pse_registered", "bpjs_compliant")
 TRUE = {"1", "true", "yes", "ya", "y"}
 FALSE = {"0", "false", "no", "tidak", "n", ""}
 MAX_ROWS = 20_000
@@ -108,6 +111,12 @@ def _plain_values(dataset: tablib.Dataset, report: Report) -> None:
                 report.problems.append(
                     Problem(index, column, value, _("must be 1 (yes) or 0 (no)"))
                 )
+        for column in MAYBE_COLUMNS:
+            value = str(row.get(column) or "").strip().lower()
+            if value and value not in TRUE | FALSE:
+                report.problems.append(
+                    Problem(index, column, value, _("must be 1 (yes), 0 (no) or empty (unknown)"))
+                )
         value = str(row.get("last_verified_at") or "").strip()
         if value:
             try:
@@ -133,6 +142,11 @@ def _normalise(dataset: tablib.Dataset) -> tablib.Dataset:
             if column in headers:
                 i = headers.index(column)
                 values[i] = "1" if str(values[i] or "").strip().lower() in TRUE else "0"
+        for column in MAYBE_COLUMNS:
+            if column in headers:
+                i = headers.index(column)
+                word = str(values[i] or "").strip().lower()
+                values[i] = "" if not word else ("1" if word in TRUE else "0")
         out.append(values)
     return out
 
@@ -243,7 +257,7 @@ def neutralised(dataset: tablib.Dataset) -> tablib.Dataset:
 
 def allowed_codes() -> list[tuple[str, str]]:
     """The values each coded column accepts, for the import page and the template."""
-    from .models import Certification, Industry, Language, Service, ServiceCategory
+    from .models import Certification, Industry, Language, LegalEntity, Service, ServiceCategory
 
     def slugs(queryset) -> str:
         return ", ".join(queryset.values_list("slug", flat=True))
@@ -265,7 +279,15 @@ def allowed_codes() -> list[tuple[str, str]]:
         ),
         ("coverage", ", ".join(Coverage.values)),
         ("size_band", ", ".join(SizeBand.values)),
-        ("headquarters_country, delivery_countries", _("ISO 3166-1 codes, e.g. ID, MY, SG")),
+        (
+            "headquarters_country, delivery_countries, data_locations",
+            _("ISO 3166-1 codes, e.g. ID, MY, SG"),
+        ),
+        ("legal_entity", ", ".join(LegalEntity.values)),
+        ("pricing_models", "per_fte, per_transaction, outcome"),
+        ("nib", _("13 digits")),
+        ("kbli_codes", _("five-digit codes separated by commas")),
+        (", ".join(MAYBE_COLUMNS), _("1 (yes), 0 (no) or empty (unknown)")),
         (", ".join(BOOLEAN_COLUMNS), _("1 (yes) or 0 (no)")),
         (", ".join(INTEGER_COLUMNS), _("whole numbers without separators")),
         ("last_verified_at", _("a date, year-month-day")),

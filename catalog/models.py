@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -153,6 +153,14 @@ class SizeBand(models.TextChoices):
     ENTERPRISE = "enterprise", _("Enterprise (10,000+ staff)")
 
 
+class LegalEntity(models.TextChoices):
+    PT = "pt", _("PT (limited liability company)")
+    PT_PMA = "pt_pma", _("PT PMA (foreign-investment company)")
+    CV = "cv", _("CV (limited partnership)")
+    COOPERATIVE = "cooperative", _("Cooperative (koperasi)")
+    FOREIGN = "foreign", _("Company registered abroad")
+
+
 class VendorQuerySet(models.QuerySet):
     def active(self) -> VendorQuerySet:
         return self.filter(is_active=True)
@@ -252,6 +260,61 @@ class Vendor(models.Model):
         _("minimum contract (months)"), null=True, blank=True
     )
 
+    # Indonesian legal facts (issue 13): each unknown until a source states it.
+    legal_entity = models.CharField(
+        _("legal entity type"), max_length=20, choices=LegalEntity.choices, blank=True
+    )
+    nib = models.CharField(
+        _("business identification number (NIB)"),
+        max_length=13,
+        blank=True,
+        validators=[RegexValidator(r"^\d{13}$", _("An NIB has 13 digits."))],
+    )
+    kbli_codes = models.CharField(
+        _("business classification codes (KBLI)"),
+        max_length=200,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\d{5}(,\d{5})*$", _("Five-digit KBLI codes, separated by commas."))
+        ],
+        help_text=_("Five-digit codes separated by commas, e.g. 82200,78200."),
+    )
+    pse_registered = models.BooleanField(
+        _("registered private electronic system operator (PSE)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: unknown."),
+    )
+    data_locations = CountryField(
+        _("data processing locations"),
+        multiple=True,
+        blank=True,
+        help_text=_("Countries where the vendor stores or processes client data."),
+    )
+    data_locations_verified = models.BooleanField(
+        _("data processing locations verified"),
+        default=False,
+        help_text=_("Ticked: the list is complete. Unticked: it may be incomplete."),
+    )
+    bpjs_compliant = models.BooleanField(
+        _("states its staff are registered with BPJS"),
+        null=True,
+        blank=True,
+        help_text=_("The vendor's statement on BPJS membership of its staff. Empty: unknown."),
+    )
+    pricing_models = models.CharField(
+        _("pricing models offered"),
+        max_length=60,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^(per_fte|per_transaction|outcome)(,(per_fte|per_transaction|outcome))*$",
+                _("Codes per_fte, per_transaction or outcome, separated by commas."),
+            )
+        ],
+        help_text=_("per_fte, per_transaction, outcome; separated by commas. Empty: unknown."),
+    )
+
     is_active = models.BooleanField(_("active"), default=True)
     is_synthetic = models.BooleanField(
         _("synthetic"),
@@ -335,11 +398,19 @@ class Fact(models.TextChoices):
     FOUNDED_YEAR = "founded_year", _("Founded")
     PRICE = "price", _("Indicative price per full-time agent per month")
     MIN_CONTRACT = "min_contract_months", _("Minimum contract")
+    LEGAL_ENTITY = "legal_entity", _("Legal entity")
+    NIB = "nib", _("Business identification number (NIB)")
+    KBLI = "kbli_codes", _("Business classification (KBLI)")
+    PSE = "pse_registered", _("Registered electronic system operator (PSE)")
+    DATA_LOCATIONS = "data_locations", _("Where client data is processed")
+    BPJS = "bpjs_compliant", _("Staff registered with BPJS")
+    PRICING_MODELS = "pricing_models", _("Pricing models")
 
 
 # Facts whose value is a list; verifying one says the list is complete.
 LIST_FACTS = (
     Fact.DELIVERY_COUNTRIES,
+    Fact.DATA_LOCATIONS,
     Fact.SERVICES,
     Fact.INDUSTRIES,
     Fact.WORK_SYSTEMS,

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import Fact as Code
 from .models import Vendor
@@ -40,6 +40,27 @@ def _scalar(label: str, value: str | None, *, is_link: bool = False) -> Fact:
     if value in (None, ""):
         return Fact(label, (), UNKNOWN)
     return Fact(label, (str(value),), KNOWN, is_link=is_link)
+
+
+def _flag(label: str, value: bool | None) -> Fact:
+    if value is None:
+        return Fact(label, (), UNKNOWN)
+    return Fact(label, (str(_("yes") if value else _("no")),), KNOWN)
+
+
+def _codes(text: str) -> str | None:
+    return ", ".join(c for c in text.split(",") if c) or None
+
+
+PRICING_LABELS = {
+    "per_fte": gettext_lazy("per full-time agent (FTE)"),
+    "per_transaction": gettext_lazy("per transaction"),
+    "outcome": gettext_lazy("outcome-based"),
+}
+
+
+def pricing_text(codes: str) -> str | None:
+    return ", ".join(str(PRICING_LABELS.get(c, c)) for c in codes.split(",") if c) or None
 
 
 def _rupiah(amount: int) -> str:
@@ -144,6 +165,26 @@ def vendor_facts(vendor: Vendor, today=None) -> list[Fact]:
             _scalar(_("Indicative price per full-time agent per month"), price_text(vendor)),
         ),
         (Code.MIN_CONTRACT, _scalar(_("Minimum contract"), contract)),
+        (Code.LEGAL_ENTITY, _scalar(_("Legal entity"), vendor.get_legal_entity_display() or None)),
+        (Code.NIB, _scalar(_("Business identification number (NIB)"), vendor.nib or None)),
+        (Code.KBLI, _scalar(_("Business classification (KBLI)"), _codes(vendor.kbli_codes))),
+        (
+            Code.PSE,
+            _flag(_("Registered electronic system operator (PSE)"), vendor.pse_registered),
+        ),
+        (
+            Code.DATA_LOCATIONS,
+            _listed(
+                _("Where client data is processed"),
+                [c.name for c in vendor.data_locations],
+                vendor.data_locations_verified,
+            ),
+        ),
+        (
+            Code.BPJS,
+            _flag(_("Staff registered with BPJS (vendor's statement)"), vendor.bpjs_compliant),
+        ),
+        (Code.PRICING_MODELS, _scalar(_("Pricing models"), pricing_text(vendor.pricing_models))),
     ]
     checks = {c.fact: c for c in vendor.fact_checks.all()}
     return [_sourced(fact, code, checks.get(code), vendor, day) for code, fact in facts]

@@ -96,6 +96,11 @@ class VendorResource(resources.ModelResource):
         ServiceCategory,
         ServiceCategory.objects.filter(dimension=Dimension.CUSTOMIZATION),
     )
+    data_locations = fields.Field(
+        attribute="data_locations",
+        column_name="data_locations",
+        widget=CountryCodesWidget(),
+    )
     certifications = _m2m("certifications", Certification)
     languages = _m2m("languages", Language)
 
@@ -132,6 +137,14 @@ class VendorResource(resources.ModelResource):
             "price_min_idr",
             "price_max_idr",
             "min_contract_months",
+            "legal_entity",
+            "nib",
+            "kbli_codes",
+            "pse_registered",
+            "data_locations",
+            "data_locations_verified",
+            "bpjs_compliant",
+            "pricing_models",
             "is_active",
             "last_verified_at",
             "verification_source",

@@ -358,6 +358,8 @@ def _apply_fact(vendor, fact: str, value) -> None:
 
     if fact == Fact.PRICE:
         vendor.price_min_idr, vendor.price_max_idr = value
+    elif fact == Fact.PRICING_MODELS:
+        vendor.pricing_models = ",".join(value)
     elif fact in CODES:
         model, filters = CODES[Fact(fact)]
         getattr(vendor, fact).set(model.objects.filter(slug__in=value, **filters))

@@ -24,11 +24,13 @@ from .models import (
     Fact,
     Industry,
     Language,
+    LegalEntity,
     Service,
     ServiceCategory,
     SizeBand,
     Vendor,
 )
+from .presenters import pricing_text
 
 # Which model names the codes of each list fact.
 CODES = {
@@ -63,6 +65,13 @@ def current_facts(vendor: Vendor | None) -> dict[str, object]:
             else [vendor.price_min_idr, vendor.price_max_idr]
         ),
         Fact.MIN_CONTRACT: vendor.min_contract_months,
+        Fact.LEGAL_ENTITY: vendor.legal_entity or None,
+        Fact.NIB: vendor.nib or None,
+        Fact.KBLI: vendor.kbli_codes or None,
+        Fact.PSE: vendor.pse_registered,
+        Fact.DATA_LOCATIONS: sorted(str(c) for c in vendor.data_locations),
+        Fact.BPJS: vendor.bpjs_compliant,
+        Fact.PRICING_MODELS: sorted(c for c in vendor.pricing_models.split(",") if c),
     }
     for fact in CODES:
         facts[fact] = sorted(getattr(vendor, fact).values_list("slug", flat=True))
@@ -85,8 +94,14 @@ def display(fact: str, value) -> str:
         model, _filters = CODES[Fact(fact)]
         names = {o.slug: o.name for o in model.objects.filter(slug__in=value)}
         return ", ".join(names.get(slug, slug) for slug in value)
-    if fact == Fact.DELIVERY_COUNTRIES:
+    if fact in (Fact.DELIVERY_COUNTRIES, Fact.DATA_LOCATIONS):
         return ", ".join(dict(countries).get(code, code) for code in value)
+    if fact in (Fact.PSE, Fact.BPJS):
+        return str(_("yes") if value else _("no"))
+    if fact == Fact.LEGAL_ENTITY:
+        return str(LegalEntity(value).label)
+    if fact == Fact.PRICING_MODELS:
+        return pricing_text(",".join(value)) or ""
     if fact == Fact.HEADQUARTERS:
         return str(dict(countries).get(value, value))
     if fact == Fact.COVERAGE:
@@ -116,6 +131,17 @@ def _codes(fact: Fact, label, *, required: bool = False) -> forms.MultipleChoice
         required=required,
         choices=lambda: [(o.slug, o.name) for o in model.objects.filter(**filters)],
         widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def _maybe(label) -> forms.TypedChoiceField:
+    """Yes, no, or left empty: unknown."""
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        choices=[("", "—"), ("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda v: v == "yes",
+        empty_value=None,
     )
 
 
@@ -170,6 +196,42 @@ class SubmissionForm(forms.Form):
     min_contract_months = forms.IntegerField(
         label=_("Minimum contract (months)"), required=False, min_value=1, max_value=240
     )
+    legal_entity = forms.ChoiceField(
+        label=Fact.LEGAL_ENTITY.label, required=False, choices=[("", "—"), *LegalEntity.choices]
+    )
+    nib = forms.RegexField(
+        label=Fact.NIB.label,
+        required=False,
+        regex=r"^\d{13}$",
+        error_messages={"invalid": _("An NIB has 13 digits.")},
+    )
+    kbli_codes = forms.RegexField(
+        label=Fact.KBLI.label,
+        required=False,
+        max_length=200,
+        regex=r"^\d{5}(,\d{5})*$",
+        error_messages={"invalid": _("Five-digit KBLI codes, separated by commas.")},
+        help_text=_("Five-digit codes separated by commas, e.g. 82200,78200."),
+    )
+    pse_registered = _maybe(Fact.PSE.label)
+    data_locations = forms.MultipleChoiceField(
+        label=Fact.DATA_LOCATIONS.label,
+        required=False,
+        choices=lambda: list(countries),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Every country where client data is stored or processed, backups included."),
+    )
+    bpjs_compliant = _maybe(_("Are all your staff registered with BPJS?"))
+    pricing_models = forms.MultipleChoiceField(
+        label=Fact.PRICING_MODELS.label,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("per_fte", _("Per full-time agent (FTE)")),
+            ("per_transaction", _("Per transaction")),
+            ("outcome", _("Outcome-based")),
+        ],
+    )
     contact_name = forms.CharField(label=_("Your name"), max_length=200)
     contact_email = forms.EmailField(
         label=_("Your work email"),
@@ -189,6 +251,9 @@ class SubmissionForm(forms.Form):
         self.current = current_facts(vendor)
         if vendor is not None and "initial" not in kwargs:
             initial = {k: v for k, v in self.current.items() if k != Fact.PRICE}
+            for flag in (Fact.PSE, Fact.BPJS):
+                value = self.current.get(flag)
+                initial[flag.value] = "" if value is None else ("yes" if value else "no")
             initial["price_min_idr"] = vendor.price_min_idr
             initial["price_max_idr"] = vendor.price_max_idr
             kwargs["initial"] = initial
@@ -214,7 +279,7 @@ class SubmissionForm(forms.Form):
             if fact == Fact.PRICE:
                 low, high = data.get("price_min_idr"), data.get("price_max_idr")
                 value = None if low is None and high is None else [low, high]
-            elif fact in LIST_FACTS:
+            elif fact in LIST_FACTS or fact == Fact.PRICING_MODELS:
                 value = sorted(data.get(fact.value) or [])
             else:
                 value = data.get(fact.value)

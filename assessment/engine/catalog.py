@@ -25,6 +25,7 @@ VERIFIED = (
     "languages",
     "work_systems",
     "customizations",
+    "data_locations",
 )
 
 
@@ -92,6 +93,10 @@ class Catalog:
         self.listed = {attribute: _listed(records, attribute) for attribute in LISTED}
         self.countries = _listed(
             [_Countries(r.delivery_countries) for r in records], "delivery_countries"
+        )
+        # Where client data is stored or processed (a must-have when data must stay home).
+        self.data_locations = _listed(
+            [_Countries(r.data_locations) for r in records], "delivery_countries"
         )
         self.country_count = np.fromiter(
             (len(r.delivery_countries) for r in records), dtype=np.int64, count=self.size

@@ -163,10 +163,9 @@ class MustHaves:
             and not self.required_langs <= vendor.languages
         ):
             codes += (Attribute.LANGUAGES,)
-        if (
-            self.data_home
-            and vendor.delivery_countries_verified
-            and DATA_HOME not in vendor.delivery_countries
+        if self.data_home and (
+            (vendor.delivery_countries_verified and DATA_HOME not in vendor.delivery_countries)
+            or (vendor.data_locations_verified and DATA_HOME not in vendor.data_locations)
         ):
             codes += (Attribute.DELIVERY_COUNTRIES,)
         return codes
@@ -185,7 +184,11 @@ class MustHaves:
             else:
                 failed[code] = np.zeros(len(catalog), dtype=bool)
         failed[Attribute.DELIVERY_COUNTRIES] = (
-            catalog.verified["delivery_countries"] & (catalog.countries.count({DATA_HOME}) == 0)
+            (catalog.verified["delivery_countries"] & (catalog.countries.count({DATA_HOME}) == 0))
+            | (
+                catalog.verified["data_locations"]
+                & (catalog.data_locations.count({DATA_HOME}) == 0)
+            )
             if self.data_home
             else np.zeros(len(catalog), dtype=bool)
         )
@@ -206,7 +209,9 @@ class MustHaves:
                 _("does not work in the required language(s): %(list)s", list=", ".join(missing))
             )
         if Attribute.DELIVERY_COUNTRIES in codes:
-            reasons.append(_("delivers only from outside Indonesia, where your data may not go"))
+            reasons.append(
+                _("delivers or keeps data only outside Indonesia, where your data may not go")
+            )
         return tuple(reasons)
 
 

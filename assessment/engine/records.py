@@ -26,3 +26,6 @@ class VendorRecord:
     size_band: str | None = None
     price_min_idr: int | None = None
     price_max_idr: int | None = None
+    # Where the vendor stores or processes client data (countries); verified: complete.
+    data_locations: tuple[str, ...] = ()
+    data_locations_verified: bool = False

@@ -203,9 +203,29 @@ def test_data_that_must_stay_excludes_vendors_known_to_deliver_only_from_abroad(
     excluded = {e["slug"]: e["reasons"] for e in result["excluded"]}
     assert "abroad-only" not in ranked
     assert excluded["abroad-only"] == [
-        "delivers only from outside Indonesia, where your data may not go"
+        "delivers or keeps data only outside Indonesia, where your data may not go"
     ]
     assert "abroad-maybe" in ranked  # its list may be incomplete: a question, not a verdict
     free = _answers({"personal_data": ["general"], "data_abroad_ok": True})
     result = services.result_render(services.assessment_evaluate(free).result_data, "en")
     assert "abroad-only" in {v["slug"] for v in result["vendors"]}
+
+
+def test_data_kept_abroad_by_a_vendor_counts_against_data_that_must_stay(rules):
+    from tests.factories import VendorFactory
+
+    VendorFactory(
+        name="Keeps Data Abroad",
+        slug="keeps-data-abroad",
+        services=["customer_service", "order_processing"],
+        delivery_countries=["ID"],
+        delivery_countries_verified=True,
+        data_locations=["SG"],
+        data_locations_verified=True,
+    )
+    stays = _answers({"personal_data": ["general"], "data_abroad_ok": False})
+    result = services.result_render(services.assessment_evaluate(stays).result_data, "en")
+    excluded = {e["slug"]: e["reasons"] for e in result["excluded"]}
+    assert excluded["keeps-data-abroad"] == [
+        "delivers or keeps data only outside Indonesia, where your data may not go"
+    ]

@@ -543,3 +543,81 @@ def test_the_catalog_filter_leaves_out_a_lapsed_certification(client, taxonomy, 
     assert "Aman Contact" in client.get(url).content.decode()
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: today + timedelta(days=1))
     assert "Aman Contact" not in client.get(url).content.decode()
+
+
+# -- Indonesian legal facts (issue 13) ----------------------------------------------------
+
+
+def test_legal_facts_are_unknown_until_stated_and_shown_when_known(client, starting_catalog):
+    page = client.get("/en/catalog/tdcx/").content.decode()
+    for label in ("Legal entity", "Business identification number (NIB)", "Staff registered"):
+        assert "not verified" in page.split(label)[1][:300]
+    Vendor.objects.filter(slug="tdcx").update(
+        legal_entity="pt_pma",
+        nib="9120001234567",
+        kbli_codes="82200,78200",
+        pse_registered=True,
+        bpjs_compliant=False,
+        data_locations=["ID", "SG"],
+        data_locations_verified=True,
+        pricing_models="per_fte,outcome",
+    )
+    page = client.get("/en/catalog/tdcx/").content.decode()
+    assert "PT PMA (foreign-investment company)" in page and "9120001234567" in page
+    assert "82200, 78200" in page and "per full-time agent (FTE), outcome-based" in page
+    assert "Indonesia, Singapore" in page
+    data = client.get("/api/vendors/tdcx/").json()
+    assert data["nib"] == "9120001234567" and data["kbli_codes"] == ["82200", "78200"]
+    assert data["pse_registered"] is True and data["bpjs_compliant"] is False
+    assert data["data_locations"] == ["ID", "SG"] and data["data_locations_verified"]
+    assert data["pricing_models"] == ["per_fte", "outcome"]
+
+
+def test_legal_facts_import_and_bad_values_are_named(client, curator, starting_catalog):
+    client.force_login(curator)
+    header = "slug,name,services,nib,kbli_codes,pse_registered,bpjs_compliant,legal_entity\n"
+    maybe = SimpleUploadedFile(
+        "legal.csv", (header + "tdcx,TDCX,customer_service,,,maybe,1,pt\n").encode()
+    )
+    page = client.post("/en/admin/catalog/vendor/import/", {"import_file": maybe})
+    assert "must be 1 (yes), 0 (no) or empty (unknown)" in page.content.decode()
+    bad = SimpleUploadedFile(
+        "legal.csv", (header + "tdcx,TDCX,customer_service,123,8220,,1,pt\n").encode()
+    )
+    page = client.post("/en/admin/catalog/vendor/import/", {"import_file": bad}).content.decode()
+    assert "An NIB has 13 digits." in page and "Five-digit KBLI codes" in page
+    assert Vendor.objects.get(slug="tdcx").nib == ""  # nothing half-saved
+    good = SimpleUploadedFile(
+        "legal.csv",
+        (header + "tdcx,TDCX,customer_service,9120001234567,82200,,1,pt\n").encode(),
+    )
+    checked = client.post("/en/admin/catalog/vendor/import/", {"import_file": good})
+    client.post(
+        "/en/admin/catalog/vendor/import/", {"stored": checked.context["stored"], "confirm": "1"}
+    )
+    tdcx = Vendor.objects.get(slug="tdcx")
+    assert (tdcx.nib, tdcx.kbli_codes, tdcx.legal_entity) == ("9120001234567", "82200", "pt")
+    assert tdcx.pse_registered is None and tdcx.bpjs_compliant is True
+
+
+def test_a_vendor_proposes_its_legal_facts(client, starting_catalog):
+    tdcx = Vendor.objects.get(slug="tdcx")
+    response = _propose(
+        client,
+        tdcx,
+        nib="9120001234567",
+        pse_registered="yes",
+        bpjs_compliant="no",
+        data_locations=["ID"],
+        pricing_models=["per_fte"],
+    )
+    assert response.status_code == 302
+    assert Submission.objects.get().proposed == {
+        "nib": "9120001234567",
+        "pse_registered": True,
+        "data_locations": ["ID"],
+        "bpjs_compliant": False,
+        "pricing_models": ["per_fte"],
+    }
+    refused = _propose(client, tdcx, nib="12-34")
+    assert "An NIB has 13 digits." in refused.content.decode()
