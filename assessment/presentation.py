@@ -470,6 +470,7 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
         # Engine 1.5: absent from results stored before, so the section is left out.
         "has_compliance": "compliance" in assessment.result,
         "compliance": compliance,
+        "legal_questions": result.get("legal_questions") or [],
         "compliance_answered": "regulation" in answers,
         "rec": rec,
         "engine_version": stored_version,

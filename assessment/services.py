@@ -180,6 +180,10 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
         "price_max_idr",
         "data_locations",
         "data_locations_verified",
+        "legal_entity",
+        "nib",
+        "pse_registered",
+        "bpjs_compliant",
     ):
         pk = row["pk"]
         delivery = row["delivery_countries"]
@@ -213,6 +217,11 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
                 price_max_idr=row["price_max_idr"],
                 data_locations=tuple(str(c) for c in data_at),
                 data_locations_verified=row["data_locations_verified"],
+                legal_known=frozenset(
+                    fact
+                    for fact in ("legal_entity", "nib", "pse_registered", "bpjs_compliant")
+                    if row[fact] not in (None, "")
+                ),
             )
         )
     return records
@@ -234,6 +243,8 @@ def _doubt(row: dict, links: dict, pk: int, expired: set[str], stale: set[str]) 
             row["price_min_idr"] = row["price_max_idr"] = None
         elif fact in ("coverage", "size_band"):
             row[fact] = ""
+        elif fact in ("legal_entity", "nib", "pse_registered", "bpjs_compliant"):
+            row[fact] = None
 
 
 def compliance_rules() -> tuple[compliance.Rule, ...]:

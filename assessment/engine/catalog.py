@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -85,6 +86,11 @@ def _money(values: Iterable[int | None]) -> np.ndarray:
 
 class Catalog:
     """Every vendor the engine may rank, as columns. Immutable once built."""
+
+    @cached_property
+    def by_slug(self) -> dict[str, VendorRecord]:
+        """A vendor's record by its slug (built on first use, then kept with the columns)."""
+        return {record.slug: record for record in self.records}
 
     def __init__(self, records: Sequence[VendorRecord]):
         self.records: tuple[VendorRecord, ...] = tuple(records)

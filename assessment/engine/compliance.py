@@ -30,6 +30,29 @@ LOCATION_WORDS = {
 }
 
 
+# The legal facts every outsourcing vendor should show (PP 35/2021, Article 20: a legal
+# entity with a business licence; Articles 18-19: its workers' protection), and those that
+# matter once personal data is involved; each unknown one is a question before signing.
+LEGAL_QUESTIONS = {
+    "legal_entity": _("What is its legal entity (a PT or PT PMA)? Ask for the deed."),
+    "nib": _("What is its business identification number (NIB), and which licence does it hold?"),
+    "bpjs_compliant": _("Are all the staff who would do your work registered with BPJS?"),
+}
+DATA_QUESTIONS = {
+    "data_locations": _(
+        "In which countries would your data be stored and processed, backups included?"
+    ),
+    "pse_registered": _("Is it registered as a private electronic system operator (PSE)?"),
+}
+
+
+@dataclass(frozen=True)
+class LegalQuestions:
+    slug: str
+    vendor: str
+    questions: tuple[tuple[str, Text], ...]  # (fact, question)
+
+
 @dataclass(frozen=True)
 class Rule:
     slug: str
@@ -174,4 +197,34 @@ def to_data(applied: tuple[Applied, ...], text) -> list[dict]:
             "why": [text(t) for t in a.why],
         }
         for a in applied
+    ]
+
+
+def legal_questions(shortlist, records: dict, answers: Answers) -> tuple[LegalQuestions, ...]:
+    """The shortlisted vendors' unknown legal facts, as questions to ask before signing."""
+    asked = dict(LEGAL_QUESTIONS)
+    if answers.regulation is not None and answers.regulation.personal_data:
+        asked |= DATA_QUESTIONS
+    found = []
+    for match in shortlist:
+        record = records.get(match.slug)
+        if record is None:
+            continue
+        known = set(record.legal_known)
+        if record.data_locations_verified:
+            known.add("data_locations")
+        open_ = tuple((fact, question) for fact, question in asked.items() if fact not in known)
+        if open_:
+            found.append(LegalQuestions(match.slug, match.name, open_))
+    return tuple(found)
+
+
+def questions_data(found: tuple[LegalQuestions, ...], text) -> list[dict]:
+    return [
+        {
+            "slug": q.slug,
+            "vendor": q.vendor,
+            "questions": [{"fact": fact, "question": text(t)} for fact, t in q.questions],
+        }
+        for q in found
     ]

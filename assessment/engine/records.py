@@ -29,3 +29,6 @@ class VendorRecord:
     # Where the vendor stores or processes client data (countries); verified: complete.
     data_locations: tuple[str, ...] = ()
     data_locations_verified: bool = False
+    # Which Indonesian legal facts a source states (legal_entity, nib, pse_registered,
+    # bpjs_compliant); the rest are due-diligence questions (engine/compliance.py).
+    legal_known: frozenset[str] = frozenset()

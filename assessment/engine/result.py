@@ -51,6 +51,7 @@ class Result:
     robustness: robust.Robustness | None = None
     # The Indonesian rules that apply (engine/compliance.py); guidance, not legal advice.
     compliance: tuple[compliance.Applied, ...] = ()
+    legal_questions: tuple[compliance.LegalQuestions, ...] = ()
 
     def to_data(self, renderers: Mapping[str, Translate] | None = None) -> dict[str, Any]:
         """JSON-able and language-neutral: every sentence as its message id and parameters,
@@ -154,6 +155,7 @@ class Result:
             "weight_points": dict(self.ranking.points),
             "robustness": _robustness_data(self.robustness),
             "compliance": compliance.to_data(self.compliance, text),
+            "legal_questions": compliance.questions_data(self.legal_questions, text),
         }
 
 
@@ -237,6 +239,7 @@ def recommend(
         fit=fit.fit(ranking),
         notices=fit.notices(answers, screened, ranking, rec, taxonomy, budget),
         robustness=sure,
+        legal_questions=compliance.legal_questions(shortlist, catalog.by_slug, answers),
         compliance=compliance.applicable(
             tuple(rules),
             answers,
@@ -357,6 +360,17 @@ def render_result(
                 "why": [text(t) for t in c.get("why") or []],
             }
             for c in data.get("compliance") or []
+        ],
+        "legal_questions": [
+            {
+                "slug": q.get("slug", ""),
+                "vendor": q.get("vendor", ""),
+                "questions": [
+                    {"fact": x.get("fact", ""), "question": text(x.get("question"))}
+                    for x in q.get("questions") or []
+                ],
+            }
+            for q in data.get("legal_questions") or []
         ],
     }
 

@@ -229,3 +229,27 @@ def test_data_kept_abroad_by_a_vendor_counts_against_data_that_must_stay(rules):
     assert excluded["keeps-data-abroad"] == [
         "delivers or keeps data only outside Indonesia, where your data may not go"
     ]
+
+
+def test_unknown_legal_facts_of_the_shortlist_become_questions(client, rules):
+    from catalog.models import Vendor
+
+    answers = _answers({"personal_data": ["general"]})
+    saved = services.assessment_create(data=answers, language="en")
+    first = saved.result["vendors"][0]
+    asked = {q["slug"]: q for q in services.result_render(saved.result, "en")["legal_questions"]}
+    facts = [x["fact"] for x in asked[first["slug"]]["questions"]]
+    assert facts == ["legal_entity", "nib", "bpjs_compliant", "data_locations", "pse_registered"]
+    page = client.get(f"/en/assess/r/{saved.token}/").content.decode()
+    assert "Ask the shortlisted vendors before you sign" in page
+    assert "Is it registered as a private electronic system operator (PSE)?" in page
+    # Known facts are not asked again; without personal data, no data questions.
+    vendor = Vendor.objects.get(slug=first["slug"])  # saved: the catalog version moves
+    vendor.legal_entity, vendor.nib = "pt", "9120001234567"
+    vendor.data_locations, vendor.data_locations_verified = ["ID"], True
+    vendor.save()
+    again = services.result_render(
+        services.assessment_evaluate(_answers({"personal_data": []})).result_data, "en"
+    )
+    asked = {q["slug"]: q for q in again["legal_questions"]}
+    assert [x["fact"] for x in asked[first["slug"]]["questions"]] == ["bpjs_compliant"]
