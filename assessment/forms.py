@@ -542,15 +542,7 @@ class ConstraintsForm(StepForm):
     exit_plan = forms.BooleanField(
         label=_("We need an exit and transition plan in the contract"), required=False
     )
-    REGULATION_FIELDS = (
-        "sector",
-        "personal_data",
-        "data_abroad_ok",
-        "staff_transfer",
-        "pricing",
-        "contract_months",
-        "exit_plan",
-    )
+    REGULATION_FIELDS = contract.REGULATION_KEYS  # one field per key of the contract
 
     @classmethod
     def answered(cls, answers: dict) -> bool:

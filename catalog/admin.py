@@ -125,16 +125,7 @@ class EvidenceInline(admin.StackedInline):
     model = CertificationEvidence
     form = EvidenceForm
     extra = 0
-    fields = (
-        "certification",
-        "number",
-        "issuer",
-        "issued_on",
-        "expires_on",
-        "scope",
-        "file",
-        "source",
-    )
+    fields = EvidenceForm.Meta.fields
     autocomplete_fields = ("certification",)
 
 
