@@ -261,6 +261,7 @@ def compliance_rules() -> tuple[compliance.Rule, ...]:
             source_url=r.source_url,
             reviewed_on=r.reviewed_on.isoformat(),
             conditions=r.conditions if isinstance(r.conditions, dict) else {},
+            stage=r.stage,
         )
         for r in ComplianceRule.objects.filter(is_active=True).order_by("area", "slug")
     )

@@ -556,7 +556,7 @@ class ComplianceRuleAdmin(admin.ModelAdmin):
     list_filter = ("area", "kind", "is_active")
     search_fields = ("slug", "title_id", "title_en", "source")
     fieldsets = (
-        (None, {"fields": ("slug", "area", "kind", "is_active")}),
+        (None, {"fields": ("slug", "area", "kind", "stage", "is_active")}),
         (_("Indonesian"), {"fields": ("title_id", "summary_id", "action_id")}),
         (_("English"), {"fields": ("title_en", "summary_en", "action_en")}),
         (_("Source and scope"), {"fields": ("source", "source_url", "reviewed_on", "conditions")}),

@@ -9,17 +9,19 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .facets import facets
+from .facets import LEGAL_FACTS, LEGAL_FILTERS, facets, legal_matches
 from .models import (
     Certification,
     Coverage,
     Dimension,
+    FactCheck,
     Industry,
     Language,
     Service,
     ServiceCategory,
     Vendor,
 )
+from .presenters import PRICING_LABELS
 from .widgets import QuickSelect
 
 
@@ -59,7 +61,11 @@ class Offered(BaseChoiceIterator):
 
     def __iter__(self):
         if self._choices is None:
-            self._choices = [("", str(_("Any"))), *self._offered()]
+            offered = list(self._offered())
+            # Ticked boxes need no "Any": none ticked is any.
+            self._choices = (
+                offered if self.attribute == "legal" else [("", str(_("Any"))), *offered]
+            )
         return iter(self._choices)
 
     def _offered(self):
@@ -67,6 +73,10 @@ class Offered(BaseChoiceIterator):
         if self.attribute == "countries":
             named = ((code, str(name)) for code, name in countries if code in present)
             return sorted(named, key=lambda choice: choice[1])
+        if self.attribute == "pricing":
+            return [(code, str(label)) for code, label in PRICING_LABELS.items() if code in present]
+        if self.attribute == "legal":
+            return [(code, str(label)) for code, label in LEGAL_FILTERS.items() if code in present]
         if self.attribute == "coverage":
             return [(code, label) for code, label in Coverage.choices if code in present]
         return [(item.slug, item.name) for item in self.field.queryset.filter(slug__in=present)]
@@ -105,6 +115,19 @@ class VendorFilter(django_filters.FilterSet):
         choices=Coverage.choices,
         empty_label=_("Any"),
         widget=QuickSelect,
+    )
+    pricing = django_filters.ChoiceFilter(
+        label=_("Pricing model"),
+        choices=list(PRICING_LABELS.items()),
+        method="filter_pricing",
+        empty_label=_("Any"),
+        widget=QuickSelect,
+    )
+    legal = django_filters.MultipleChoiceFilter(
+        label=_("Indonesian legal facts"),
+        choices=list(LEGAL_FILTERS.items()),
+        method="filter_legal",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     sort = UnknownLastOrdering(
         label=_("Sort by"),
@@ -153,6 +176,8 @@ class VendorFilter(django_filters.FilterSet):
             ):
                 form.fields[name].widget.choices = Offered(self, form.fields[name], attribute)
             form.fields["country"].widget.choices = Offered(self, None, "countries")
+            form.fields["pricing"].widget.choices = Offered(self, None, "pricing")
+            form.fields["legal"].widget.choices = Offered(self, None, "legal")
             form.fields["coverage"].widget.choices = Offered(self, None, "coverage")
         return self._form
 
@@ -191,6 +216,19 @@ class VendorFilter(django_filters.FilterSet):
             .values("vendor_id")
         )
         return queryset.filter(certifications=value).exclude(pk__in=lapsed)
+
+    def filter_pricing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Codes are stored comma-separated, and none is part of another.
+        return queryset.filter(pricing_models__contains=value) if value else queryset
+
+    def filter_legal(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        """Vendors stating every ticked fact, less those a curator marked stale."""
+        for code in value or ():
+            stale = FactCheck.objects.filter(fact__in=LEGAL_FACTS[code], stale=True)
+            queryset = queryset.filter(legal_matches(code)).exclude(
+                pk__in=stale.values("vendor_id")
+            )
+        return queryset
 
     def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Codes are stored comma-separated; two-letter codes cannot match across a comma.

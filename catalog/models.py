@@ -19,6 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from bpo_advisor import regulation
+
 
 class Bilingual(models.Model):
     """Reference data named and described in Indonesian (default) and English."""
@@ -618,6 +620,16 @@ class RuleKind(models.TextChoices):
     COUNSEL = "counsel", _("Question for counsel")
 
 
+class RuleStage(models.TextChoices):
+    """The roadmap stage a rule's line shows in (bpo_advisor/regulation.py, STAGES)."""
+
+    NEEDS_ANALYSIS = "needs_analysis", _("Needs analysis")
+    VENDOR_SELECTION = "vendor_selection", _("Vendor selection")
+    TRANSITION = "transition", _("Transition (onboarding)")
+    RELATIONSHIP_MANAGEMENT = "relationship_management", _("Relationship management")
+    PERFORMANCE_EVALUATION = "performance_evaluation", _("Performance evaluation")
+
+
 class ComplianceRule(models.Model):
     """One rule from an Indonesian law or regulation, as the advisor applies it: when it
     applies (conditions on the answers, see README "Regulation-aware advice"), what it asks
@@ -628,6 +640,16 @@ class ComplianceRule(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     area = models.CharField(_("area"), max_length=30, choices=RuleArea.choices)
     kind = models.CharField(_("what it asks for"), max_length=20, choices=RuleKind.choices)
+    stage = models.CharField(
+        _("roadmap stage"),
+        max_length=30,
+        choices=RuleStage.choices,
+        blank=True,
+        help_text=_(
+            "Where the rule shows in the roadmap. Empty: a must-have or a clause at vendor "
+            "selection, an action or a question for counsel at needs analysis."
+        ),
+    )
     title_id = models.CharField(_("title (Indonesian)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
     summary_id = models.TextField(_("plain summary (Indonesian)"))
@@ -645,7 +667,7 @@ class ComplianceRule(models.Model):
         help_text=_(
             'All must hold, e.g. {"sector_in": ["bank"], "personal_data": true}. Empty: '
             "always. Keys: sector_in, personal_data, specific_data, data_abroad, "
-            "client_abroad, staff_transfer, location_in, pricing_in."
+            "client_abroad, staff_transfer, exit_plan, location_in, pricing_in."
         ),
     )
     reviewed_on = models.DateField(_("last reviewed on"))
@@ -660,8 +682,6 @@ class ComplianceRule(models.Model):
         return self.title_en if (get_language() or "id").startswith("en") else self.title_id
 
     def clean(self) -> None:
-        from .compliance import condition_errors
-
-        problems = condition_errors(self.conditions)
+        problems = regulation.condition_errors(self.conditions)
         if problems:
             raise ValidationError({"conditions": problems})

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bpo_advisor import regulation
+
 from . import places, sla, wages
 from . import weights as W
 from .answers import Answers, Taxonomy
@@ -110,6 +112,100 @@ def budget_check(answers: Answers, delivery_countries: tuple[str, ...]) -> wages
     return None
 
 
+PERSONAL_DATA_WORDS = {
+    "general": _("general"),
+    "health": _("health"),
+    "financial": _("financial"),
+    "biometric": _("biometric"),
+    "children": _("children's"),
+}
+SUPERVISED = ("bank", "financial_other")
+PRICING_RISKS = {
+    "per_transaction": _(
+        "a price per transaction moves with volumes you do not fully control, and with how a "
+        "transaction is counted"
+    ),
+    "outcome": _("a price per outcome depends on how outcomes are defined and measured"),
+}
+PRICING_CLAUSES = {
+    "per_fte": _(
+        "Price per FTE: ask each vendor to show the wage, the BPJS contributions and the THR "
+        "inside its rate, and write how the rate follows each year's minimum-wage rise."
+    ),
+    "per_transaction": _(
+        "Price per transaction: define what counts as one transaction, the volume bands and "
+        "their prices, and what happens above and below them."
+    ),
+    "outcome": _(
+        "Price per outcome: define each outcome, who measures it and how, and a floor and a cap "
+        "on what you pay."
+    ),
+}
+
+
+# The clauses every outsourcing contract should carry (good practice from S2's stages: the
+# transition hands over data and procedures, the relationship is reviewed against the
+# contract). They join the rules' own clauses in one roadmap line (engine/compliance.py).
+CONTRACT_CLAUSES = (
+    _(
+        "your right to audit the vendor's work, systems and records, with its security audit reports"
+    ),
+    _(
+        "exit and transition: at the end, or on termination, the vendor returns your data, "
+        "documents and procedures, deletes its copies with written confirmation, and helps move "
+        "the work to the next provider at agreed prices"
+    ),
+)
+
+
+def outsources(answers: Answers, rec: Recommendation) -> bool:
+    """Whether a vendor contract follows from the recommendation."""
+    if rec.approach == Approach.KEEP_IN_HOUSE:
+        return bool(rec.supporting_services)
+    return rec.approach != Approach.CAPTIVE
+
+
+# Superseded by the labour rules with their sources when the curated rules apply
+# (engine/result.py); kept for a recommendation made without them.
+LABOUR_LAW_LINE = _(
+    "Check client references and that the vendor follows Indonesia's outsourcing labour rules "
+    "(Law No. 13 of 2003 on manpower, as amended)."
+)
+
+
+def contract_lines(answers: Answers) -> list[Text]:
+    """The contract's further lines the regulation answers call for."""
+    reg = answers.regulation
+    lines: list[Text] = []
+    if reg is None:
+        return lines
+    if reg.sector in SUPERVISED:
+        lines.append(
+            _(
+                "Ask counsel which access OJK must have to the vendor and its records, and write "
+                "it into the audit clause."
+            )
+        )
+    if reg.exit_plan:
+        lines.append(
+            _(
+                "You need an exit plan: have the vendor deliver a written exit plan before "
+                "go-live (who does what, data formats, timeline) and update it every year."
+            )
+        )
+    if reg.contract_months:
+        lines.append(
+            _(
+                "Term: %(months)s months. Write down renewal, notice period and a yearly price "
+                "review.",
+                months=reg.contract_months,
+            )
+        )
+    if reg.pricing in PRICING_CLAUSES:
+        lines.append(PRICING_CLAUSES[reg.pricing])
+    return lines
+
+
 def _security(answers: Answers, rec: Recommendation, ctx: Context) -> Risk:
     c, p = answers.constraints, answers.priorities
     home = ctx.taxonomy.name("country", answers.organisation.country)
@@ -125,6 +221,24 @@ def _security(answers: Answers, rec: Recommendation, ctx: Context) -> Risk:
                 services=_names(ctx, "service", personal),
             )
         )
+    reg = answers.regulation
+    if reg is not None and reg.personal_data:
+        specific = [x for x in reg.personal_data if x in regulation.SPECIFIC_DATA]
+        if specific:
+            points = max(points, 2)
+            facts.append(
+                _(
+                    "the work involves specific personal data (%(kinds)s), which the law "
+                    "protects most",
+                    kinds=join([PERSONAL_DATA_WORDS[x] for x in specific], ", "),
+                )
+            )
+        else:
+            points = max(points, 1)
+            facts.append(_("the work involves your customers' or employees' personal data"))
+    if reg is not None and reg.sector in SUPERVISED:
+        points += 1
+        facts.append(_("OJK supervises you, and your data rules bind the vendor too"))
     abroad = _abroad(answers, rec, ctx)
     if abroad:
         points += 1
@@ -188,6 +302,14 @@ def _security(answers: Answers, rec: Recommendation, ctx: Context) -> Risk:
                     "before personal data is transferred abroad."
                 )
             )
+    if reg is not None and reg.personal_data and rec.approach != Approach.KEEP_IN_HOUSE:
+        mitigations.append(
+            _(
+                "Agree in the data processing agreement how fast the vendor must report a data "
+                "protection failure, so that you can notify within 3 × 24 hours (UU 27/2022, "
+                "Article 46)."
+            )
+        )
     if c.data_sensitivity == "regulated":
         mitigations.append(
             _(
@@ -373,6 +495,24 @@ def _hidden_costs(answers: Answers, rec: Recommendation, ctx: Context) -> Risk:
         facts.append(_("a standard service against a budget that covers the wage floor"))
     elif not c.monthly_budget_idr:
         facts.append(_("no budget was given to check offers against"))
+    reg = answers.regulation
+    if reg is not None and reg.staff_transfer:
+        points += 1
+        facts.append(
+            _(
+                "your own staff moving to the vendor bring costs of their own (terms, years of service)"
+            )
+        )
+    if reg is not None and reg.contract_months and reg.contract_months < W.SHORT_CONTRACT_MONTHS:
+        points += 1
+        facts.append(
+            _(
+                "a contract of %(months)s months leaves little time to earn back the transition",
+                months=reg.contract_months,
+            )
+        )
+    if reg is not None and reg.pricing in ("per_transaction", "outcome"):
+        facts.append(PRICING_RISKS[reg.pricing])
     abroad = _abroad(answers, rec, ctx)
     mitigations = [
         _(
@@ -404,6 +544,13 @@ def _hidden_costs(answers: Answers, rec: Recommendation, ctx: Context) -> Risk:
             _(
                 "Recheck the budget against what the staff cost: wages, employer contributions and "
                 "holiday allowance, plus the vendor's fee."
+            )
+        )
+    if answers.organisation.country == "ID" and not abroad:
+        mitigations.append(
+            _(
+                "Budget for the income-tax withholding on the service fee (PPh Article 23) and ask "
+                "your tax adviser about VAT on the invoice."
             )
         )
     if rec.approach == Approach.CAPTIVE:
@@ -597,12 +744,7 @@ def _outsource_road(
             )
         )
     if "ID" in ctx.delivery_countries and ctx.shortlist:
-        selection.append(
-            _(
-                "Check client references and that the vendor follows Indonesia's outsourcing "
-                "labour rules (Law No. 13 of 2003 on manpower, as amended)."
-            )
-        )
+        selection.append(LABOUR_LAW_LINE)
     if c.required_certifications:
         selection.append(
             _(
@@ -801,6 +943,11 @@ def _in_house_road(answers: Answers, rec: Recommendation, ctx: Context, n_metric
         )
     ]
     return _stages(needs, outsource, strengthen, relationship, evaluation)
+
+
+def with_lines(stages: tuple[Stage, ...], lines: dict[str, list[Text]]) -> tuple[Stage, ...]:
+    """The roadmap with each stage's further lines (the rules that apply) after its own."""
+    return tuple(Stage(s.stage, s.actions + tuple(lines.get(s.stage, ()))) for s in stages)
 
 
 def roadmap(

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from bpo_advisor import regulation
+
 from . import places
 from .text import Name, Text, _
 
@@ -319,9 +321,11 @@ TOP_KEYS = (
 )
 # The regulation questions (optional; questionnaire reference, "Regulation"): what decides
 # which Indonesian rules apply (engine/compliance.py).
-SECTORS = ("none", "bank", "financial_other", "health", "public")
-PERSONAL_DATA = ("general", "health", "financial", "biometric", "children")
-PRICING = ("per_fte", "per_transaction", "outcome")
+# The choices are the regulation vocabulary's (bpo_advisor/regulation.py), shared with the
+# catalog's compliance rules.
+SECTORS = regulation.SECTORS
+PERSONAL_DATA = regulation.PERSONAL_DATA
+PRICING = regulation.PRICING
 REGULATION_KEYS = (
     "sector",
     "personal_data",

@@ -12,21 +12,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .answers import Answers
-from .text import Name, Text, _, name
+from bpo_advisor import regulation
 
-SPECIFIC_DATA = frozenset({"health", "financial", "biometric", "children"})
+from . import wages
+from .answers import Answers
+from .location import LOCATION_WORDS
+from .text import Name, Text, _, join, name, thousands
+
+SPECIFIC_DATA = frozenset(regulation.SPECIFIC_DATA)
 SECTOR_WORDS = {
     "none": _("no sector supervisor"),
     "bank": _("a bank supervised by OJK"),
     "financial_other": _("another financial institution supervised by OJK"),
     "health": _("health care"),
     "public": _("the public sector"),
-}
-LOCATION_WORDS = {
-    "onshore": _("onshore"),
-    "nearshore": _("nearshore"),
-    "offshore": _("offshore"),
 }
 
 
@@ -65,6 +64,11 @@ class Rule:
     source_url: str
     reviewed_on: str  # ISO date
     conditions: dict = field(default_factory=dict, hash=False)
+    stage: str = ""  # the roadmap stage; empty: regulation.DEFAULT_STAGE for its kind
+
+    @property
+    def roadmap_stage(self) -> str:
+        return self.stage or regulation.DEFAULT_STAGE.get(self.kind, "needs_analysis")
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ def rule(
     reviewed_on: str,
     conditions: dict | None = None,
     source_url: str = "",
+    stage: str = "",
 ) -> Rule:
     return Rule(
         slug,
@@ -97,6 +102,7 @@ def rule(
         source_url,
         reviewed_on,
         dict(conditions or {}),
+        stage if stage in regulation.STAGES else "",
     )
 
 
@@ -157,6 +163,11 @@ def _reasons(conditions: dict, answers: Answers, location: str | None) -> list[T
                 return None
             if wanted:
                 why.append(_("Your own staff would move to the vendor."))
+        elif key == "exit_plan":
+            if reg.exit_plan != wanted:
+                return None
+            if wanted:
+                why.append(_("You need an exit and transition plan."))
         elif key == "pricing_in":
             if reg.pricing not in wanted:
                 return None
@@ -180,6 +191,85 @@ def applicable(
             found.append(Applied(item, tuple(why)))
     found.sort(key=lambda a: order.get(a.rule.kind, 9))
     return tuple(found)
+
+
+# How the rules that apply read in the roadmap: per stage, one line for the must-haves, one
+# for the clauses and one for the questions for counsel, each rule with its source; an
+# action is its own line, with its text.
+ROADMAP_LINES = {
+    "must_have": _("Require before you sign: %(items)s."),
+    "clause": _("Write into the contract: %(items)s."),
+    "counsel": _("Ask counsel about: %(items)s."),
+}
+ROADMAP_ITEM = _("%(title)s (%(source)s)")
+# The must-haves' line, when shortlisted vendors have legal facts still to confirm.
+ROADMAP_CONFIRM = _("Require before you sign: %(items)s. Still to confirm: %(vendors)s.")
+FACT_WORDS = {
+    "legal_entity": _("legal entity"),
+    "nib": _("NIB and licence"),
+    "bpjs_compliant": _("BPJS registration"),
+    "data_locations": _("data locations"),
+    "pse_registered": _("PSE registration"),
+    "price_floor": _("a price below the wage floor"),
+}
+
+
+def confirm_text(found: tuple[LegalQuestions, ...]) -> Text | None:
+    """The shortlisted vendors' legal facts still to confirm, in one clause."""
+    if not found:
+        return None
+    return join(
+        [
+            _(
+                "%(vendor)s (%(facts)s)",
+                vendor=q.vendor,
+                facts=join([FACT_WORDS.get(f, _(f)) for f, _q in q.questions], ", "),
+            )
+            for q in found
+        ]
+    )
+
+
+ROADMAP_ACTION = _("%(title)s: %(action)s (%(source)s)")
+
+
+def roadmap_lines(
+    applied: tuple[Applied, ...],
+    clauses: tuple[Text, ...] = (),
+    confirm: Text | None = None,
+) -> dict[str, list[Text]]:
+    """The rules that apply as roadmap actions, by stage, in the compliance section's order;
+    ``clauses``: the contract's own clauses, first in the vendor-selection clause line;
+    ``confirm``: the shortlist's legal facts still to confirm, after the must-haves."""
+    grouped: dict[str, dict[str, list[Text]]] = {}
+    if clauses:
+        grouped["vendor_selection"] = {"clause": list(clauses)}
+    for a in applied:
+        rule = a.rule
+        by_kind = grouped.setdefault(rule.roadmap_stage, {})
+        if rule.kind == "action":
+            by_kind.setdefault("action", []).append(
+                _(ROADMAP_ACTION.msgid, title=rule.title, action=rule.action, source=rule.source)
+            )
+        elif rule.kind in ROADMAP_LINES:
+            by_kind.setdefault(rule.kind, []).append(
+                _(ROADMAP_ITEM.msgid, title=rule.title, source=rule.source)
+            )
+    lines: dict[str, list[Text]] = {}
+    for stage, by_kind in grouped.items():
+        for kind in ("must_have", "clause", "action", "counsel"):
+            items = by_kind.get(kind)
+            if not items:
+                continue
+            if kind == "action":
+                lines.setdefault(stage, []).extend(items)
+            elif kind == "must_have" and stage == "vendor_selection" and confirm is not None:
+                lines.setdefault(stage, []).append(
+                    _(ROADMAP_CONFIRM.msgid, items=join(items), vendors=confirm)
+                )
+            else:
+                lines.setdefault(stage, []).append(_(ROADMAP_LINES[kind].msgid, items=join(items)))
+    return lines
 
 
 def to_data(applied: tuple[Applied, ...], text) -> list[dict]:
@@ -214,9 +304,33 @@ def legal_questions(shortlist, records: dict, answers: Answers) -> tuple[LegalQu
         if record.data_locations_verified:
             known.add("data_locations")
         open_ = tuple((fact, question) for fact, question in asked.items() if fact not in known)
+        below = _below_wage_floor(record)
+        if below:
+            open_ += (("price_floor", below),)
         if open_:
             found.append(LegalQuestions(match.slug, match.name, open_))
     return tuple(found)
+
+
+def _below_wage_floor(record) -> Text | None:
+    """A vendor delivering from Indonesia whose lowest price per FTE is below what one person
+    costs at the lowest provincial minimum wage on file, employer contributions and THR
+    included (engine/wages.py): it cannot pay its staff the minimum and keep a margin."""
+    low = record.price_min_idr if record.price_min_idr is not None else record.price_max_idr
+    if low is None or "ID" not in record.delivery_countries:
+        return None
+    floor = min(wages.WAGE_FLOORS["ID"], key=lambda f: f.monthly_idr)
+    cost = wages.cost_per_person(floor, "ID")
+    if low >= cost:
+        return None
+    return _(
+        "Its lowest price, Rp %(price)s per FTE a month, is below what one person costs at the "
+        "lowest %(year)s provincial minimum wage with BPJS and THR (Rp %(cost)s): how does it pay "
+        "its staff, and what is not included?",
+        price=thousands(low),
+        year=floor.year,
+        cost=thousands(cost),
+    )
 
 
 def questions_data(found: tuple[LegalQuestions, ...], text) -> list[dict]:

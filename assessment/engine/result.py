@@ -34,7 +34,11 @@ from .text import Translate, names_list, render_stored
 # criteria_weights in the answers; scores rounded half up with the browser's formula.
 # 1.5.0: compliance (the Indonesian rules that apply, with their sources), from the optional
 # regulation answers.
-ENGINE_VERSION = "1.5.0"
+# 1.6.0: the roadmap carries the rules that apply (each at its stage) and the contract's
+# clauses (audit, exit and transition, term, pricing); the data-security and hidden-cost
+# risks read the regulation answers; a shortlisted vendor priced below the wage floor is a
+# question before signing. The result's shape is unchanged (contract 1.5).
+ENGINE_VERSION = "1.6.0"
 SHORTLIST = W.SHORTLIST
 
 
@@ -182,6 +186,29 @@ def _robustness_data(sure: robust.Robustness | None) -> dict[str, Any] | None:
     }
 
 
+def _roadmap(answers, rec, context, unknown, n_metrics, applied, legal) -> tuple[advice.Stage, ...]:
+    """The road for the approach, then at each stage the rules that apply; a vendor contract
+    gets its own clauses with the rules' ones, then what the regulation answers call for."""
+    road = advice.roadmap(answers, rec, context, unknown, n_metrics)
+    if any(a.rule.area == "labour" for a in applied):
+        road = tuple(
+            advice.Stage(s.stage, tuple(x for x in s.actions if x != advice.LABOUR_LAW_LINE))
+            for s in road
+        )
+    contract = advice.outsources(answers, rec)
+    road = advice.with_lines(
+        road,
+        compliance.roadmap_lines(
+            applied,
+            advice.CONTRACT_CLAUSES if contract else (),
+            compliance.confirm_text(legal) if contract else None,
+        ),
+    )
+    if contract:
+        road = advice.with_lines(road, {"vendor_selection": advice.contract_lines(answers)})
+    return road
+
+
 def recommend(
     answers: Answers,
     taxonomy: Taxonomy,
@@ -229,22 +256,24 @@ def recommend(
     budget = advice.budget_check(answers, tuple(sorted(screened.countries)))
     context = advice.Context(taxonomy, screened, shortlist, budget)
     unknown = sum(len(d.questions) for d in checklist)
+    applied = compliance.applicable(
+        tuple(rules),
+        answers,
+        None if rec.approach == "keep_in_house" else rec.delivery_location,
+    )
+    legal = compliance.legal_questions(shortlist, catalog.by_slug, answers)
     return Result(
         recommendation=rec,
         ranking=ranking,
         risks=advice.risks(answers, rec, context),
-        roadmap=advice.roadmap(answers, rec, context, unknown, len(metrics)),
+        roadmap=_roadmap(answers, rec, context, unknown, len(metrics), applied, legal),
         sla_metrics=metrics,
         due_diligence=checklist,
         fit=fit.fit(ranking),
         notices=fit.notices(answers, screened, ranking, rec, taxonomy, budget),
         robustness=sure,
-        legal_questions=compliance.legal_questions(shortlist, catalog.by_slug, answers),
-        compliance=compliance.applicable(
-            tuple(rules),
-            answers,
-            None if rec.approach == "keep_in_house" else rec.delivery_location,
-        ),
+        legal_questions=legal,
+        compliance=applied,
     )
 
 

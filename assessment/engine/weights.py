@@ -195,4 +195,7 @@ HIDDEN_COST_FTE = 100  # a large transition: more room for unplanned costs (our 
 PARALLEL_RUN_FTE = 20
 # Vendors named in one roadmap line.
 INVITED = 3
+# A contract shorter than this leaves little time to earn back the transition's costs before
+# renewal or exit (our judgment: a transition takes months, S2 calls it "very crucial").
+SHORT_CONTRACT_MONTHS = 12
 SHORT_NOTICE_WEEKS = 8  # a start sooner than this leaves little time for change management

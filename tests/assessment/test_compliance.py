@@ -253,3 +253,252 @@ def test_unknown_legal_facts_of_the_shortlist_become_questions(client, rules):
     )
     asked = {q["slug"]: q for q in again["legal_questions"]}
     assert [x["fact"] for x in asked[first["slug"]]["questions"]] == ["bpjs_compliant"]
+
+
+def _rendered(answers: dict) -> dict:
+    return services.result_render(services.assessment_evaluate(answers).result_data, "en")
+
+
+def _stage(result: dict, stage: str) -> list[str]:
+    return next(s["actions"] for s in result["roadmap"] if s["stage"] == stage)
+
+
+def _risk(result: dict, code: str) -> dict:
+    return next(r for r in result["risks"] if r["risk"] == code)
+
+
+def test_the_bank_roadmap_carries_the_rules_and_the_contract_clauses(rules):
+    result = _rendered(
+        _answers(
+            {
+                "sector": "bank",
+                "personal_data": ["general", "financial"],
+                "data_abroad_ok": False,
+                "exit_plan": True,
+                "contract_months": 36,
+                "pricing": "per_fte",
+            },
+            organisation__industry="finance_banking",
+        )
+    )
+    selection = _stage(result, "vendor_selection")
+    require = next(line for line in selection if line.startswith("Require before you sign: "))
+    assert (
+        "Banks: electronic systems in data centres in Indonesia (POJK 11/POJK.03/2022 tentang "
+        "Penyelenggaraan Teknologi Informasi oleh Bank Umum, Pasal 35)" in require
+    )
+    # The shortlist's legal facts the catalog lacks, by vendor, with the must-haves.
+    first = result["vendors"][0]["name"]
+    assert f". Still to confirm: {first} (legal entity, NIB and licence, BPJS registration, " in (
+        require
+    )
+    contract = next(line for line in selection if line.startswith("Write into the contract: "))
+    assert contract.startswith(
+        "Write into the contract: your right to audit the vendor's work, systems and records"
+    )
+    assert "; exit and transition: at the end, or on termination" in contract
+    assert (
+        "; Notice of a data protection failure within 3 × 24 hours "
+        "(UU 27/2022, Pasal 46 ayat (1) dan (2))" in contract
+    )
+    assert any(line.startswith("You need an exit plan:") for line in selection)
+    assert "Term: 36 months. Write down renewal, notice period and a yearly price review." in (
+        selection
+    )
+    assert any("which access OJK must have" in line for line in selection)
+    assert any(line.startswith("Price per FTE:") for line in selection)
+    needs = _stage(result, "needs_analysis")
+    counsel = next(line for line in needs if line.startswith("Ask counsel about: "))
+    assert "Banks: prudential rules for handing part of the work to another party" in counsel
+    assert "(POJK 9/POJK.03/2016 tentang Prinsip Kehati-hatian" in counsel
+    # Financial data is specific personal data, and OJK supervises: the risk is high.
+    security = _risk(result, "data_security")
+    assert security["level"] == "high"
+    assert "specific personal data (financial)" in security["why"]
+    assert "OJK supervises you" in security["why"]
+    assert any("3 × 24 hours" in m for m in security["mitigations"])
+
+
+def test_the_roadmap_without_regulation_answers_keeps_the_general_clauses_only(rules):
+    result = _rendered(base_answers())
+    selection = _stage(result, "vendor_selection")
+    assert any(
+        line.startswith("Write into the contract: your right to audit") for line in selection
+    )
+    assert not any(
+        line.startswith(("Term:", "Price per", "You need an exit")) for line in selection
+    )
+    relationship = _stage(result, "relationship_management")
+    assert any(line.startswith("Income-tax withholding (Article 23)") for line in relationship)
+
+
+def test_health_data_raises_the_security_risk_and_general_data_less(rules):
+    health = _risk(
+        _rendered(_answers({"sector": "health", "personal_data": ["health"]})), "data_security"
+    )
+    assert health["level"] == "high" and "(health)" in health["why"]
+    general = _risk(
+        _rendered(
+            _answers(
+                {"personal_data": ["general"]},
+                services=["data_entry"],
+                constraints__data_sensitivity="public",
+            )
+        ),
+        "data_security",
+    )
+    none = _risk(
+        _rendered(
+            _answers(
+                {"personal_data": []},
+                services=["data_entry"],
+                constraints__data_sensitivity="public",
+            )
+        ),
+        "data_security",
+    )
+    assert "personal data" in general["why"] and "personal data" not in none["why"]
+    levels = ["low", "medium", "high"]
+    assert levels.index(general["level"]) > levels.index(none["level"])
+
+
+def test_staff_transfer_and_a_short_contract_raise_the_hidden_costs(rules):
+    plain = _risk(_rendered(_answers({})), "hidden_costs")
+    costly = _risk(
+        _rendered(_answers({"staff_transfer": True, "contract_months": 6, "pricing": "outcome"})),
+        "hidden_costs",
+    )
+    assert "your own staff moving to the vendor" in costly["why"]
+    assert "a contract of 6 months leaves little time" in costly["why"]
+    assert "a price per outcome depends on how outcomes are defined" in costly["why"]
+    levels = ["low", "medium", "high"]
+    assert levels.index(costly["level"]) > levels.index(plain["level"])
+
+
+def test_a_rules_stage_is_data_a_curator_can_move(rules):
+    answers = _answers({"personal_data": ["health"]})
+    moved = "Notice of a data protection failure within 3 × 24 hours"
+    assert not any(moved in x for x in _stage(_rendered(answers), "transition"))
+    rule = ComplianceRule.objects.get(slug="pdp-breach-notice")
+    rule.stage = "transition"
+    rule.save()
+    result = _rendered(answers)
+    assert f"Write into the contract: {moved} (UU 27/2022, Pasal 46 ayat (1) dan (2))." in (
+        _stage(result, "transition")
+    )
+    assert not any(moved in x for x in _stage(result, "vendor_selection"))
+
+
+def test_the_exit_plan_condition_applies_a_rule_only_when_asked(rules):
+    from assessment.engine import compliance as engine_compliance
+    from assessment.engine import parse_answers
+
+    rule = engine_compliance.rule(
+        "exit-rule",
+        "labour",
+        "clause",
+        title={"en": "Exit", "id": "Keluar"},
+        summary={"en": "s", "id": "s"},
+        action={"en": "a", "id": "a"},
+        source="Test source",
+        reviewed_on="2026-12-03",
+        conditions={"exit_plan": True},
+    )
+    taxonomy = services.load_taxonomy()
+    wants = parse_answers(_answers({"exit_plan": True}), taxonomy)
+    does_not = parse_answers(_answers({"exit_plan": False}), taxonomy)
+    assert [a.rule.slug for a in engine_compliance.applicable((rule,), wants, "onshore")] == [
+        "exit-rule"
+    ]
+    assert engine_compliance.applicable((rule,), does_not, "onshore") == ()
+
+
+def test_a_vendor_priced_below_the_wage_floor_is_asked_how_it_pays_its_staff(rules):
+    from assessment.engine import wages
+    from tests.factories import VendorFactory
+
+    floor = min(wages.WAGE_FLOORS["ID"], key=lambda f: f.monthly_idr)
+    cost = wages.cost_per_person(floor, "ID")
+    for slug, price in (("too-cheap", cost - 100_000), ("fair-price", cost + 500_000)):
+        VendorFactory(
+            name=slug.title(),
+            slug=slug,
+            services=["customer_service", "order_processing"],
+            delivery_countries=["ID"],
+            delivery_countries_verified=True,
+            price_min_idr=price,
+            price_max_idr=price + 1_000_000,
+            legal_entity="pt",
+        )
+    result = _rendered(_answers({}, constraints__monthly_budget_idr=None))
+    asked = {q["slug"]: q["questions"] for q in result["legal_questions"]}
+    shortlist = {v["slug"] for v in result["vendors"][:5]}
+    assert {"too-cheap", "fair-price"} <= shortlist
+    cheap = [x for x in asked["too-cheap"] if x["fact"] == "price_floor"]
+    assert len(cheap) == 1
+    assert (
+        f"is below what one person costs at the lowest {floor.year} provincial"
+        in (cheap[0]["question"])
+    )
+    assert all(x["fact"] != "price_floor" for x in asked.get("fair-price", []))
+
+
+def test_the_regulation_vocabulary_is_defined_once():
+    from assessment.engine import answers as contract
+    from assessment.engine.codes import Stage
+    from bpo_advisor import regulation
+    from catalog.models import RuleKind, RuleStage
+
+    assert regulation.STAGES == tuple(Stage) == tuple(RuleStage.values)
+    assert tuple(RuleKind.values) == regulation.KINDS
+    assert contract.SECTORS is regulation.SECTORS
+    assert contract.PERSONAL_DATA is regulation.PERSONAL_DATA
+    assert contract.PRICING is regulation.PRICING
+
+
+def test_the_catalog_filters_on_the_legal_facts_a_source_states(client, taxonomy):
+    from datetime import date as day
+
+    from catalog.models import FactCheck
+    from tests.factories import VendorFactory
+
+    registered = VendorFactory(
+        name="Registered Co",
+        services=["customer_service"],
+        legal_entity="pt",
+        nib="9120001234567",
+        bpjs_compliant=True,
+        pse_registered=True,
+        data_locations=["ID"],
+        data_locations_verified=True,
+        pricing_models="per_fte,outcome",
+    )
+    VendorFactory(
+        name="Abroad Data Co",
+        services=["customer_service"],
+        legal_entity="pt",  # no NIB: the entity filter needs both
+        data_locations=["ID", "SG"],
+        data_locations_verified=True,
+        pricing_models="per_transaction",
+    )
+    VendorFactory(name="Unknown Co", services=["customer_service"])
+
+    def names(query: str) -> list[str]:
+        page = client.get(f"/en/catalog/?{query}").content.decode()
+        return sorted(n for n in ("Registered Co", "Abroad Data Co", "Unknown Co") if n in page)
+
+    page = client.get("/en/catalog/").content.decode()
+    assert 'id="legal-filters"' in page and "Indonesian legal facts" in page
+    assert "Keeps client data only in Indonesia (verified)" in page
+    assert names("legal=data_id") == ["Registered Co"]
+    assert names("legal=entity&legal=bpjs") == ["Registered Co"]
+    assert names("pricing=per_transaction") == ["Abroad Data Co"]
+    assert names("pricing=outcome&legal=pse") == ["Registered Co"]
+    # A fact a curator marks stale no longer matches.
+    FactCheck.objects.create(
+        vendor=registered, fact="pse_registered", source="call", checked_on=day.today(), stale=True
+    )
+    registered.save()  # the catalog version moves, as every curated change does
+    assert names("legal=pse") == []
+    bad = client.get("/en/catalog/?legal=licensed")
+    assert bad.status_code == 200 and "Select a valid choice" in bad.content.decode()
