@@ -11,6 +11,8 @@ import copy
 import threading
 from typing import Any
 
+from bpo_advisor import regulation
+from catalog.facets import LEGAL_FILTERS
 from catalog.services import catalog_stamp
 
 from . import services
@@ -152,6 +154,19 @@ def _catalog_filters(taxonomy) -> list[dict]:
         query("certification", "A certification slug.", taxonomy.certifications),
         query("language", "A working-language slug.", taxonomy.languages),
         query("coverage", "Coverage hours.", ("business_hours", "extended", "24_7")),
+        query("pricing", "Offers this pricing model.", regulation.PRICING),
+        {
+            "name": "legal",
+            "in": "query",
+            "required": False,
+            "style": "form",
+            "explode": True,
+            "description": "Indonesian legal facts a source states, each repeatable and all "
+            "required: entity (legal entity and NIB), bpjs (states its staff are registered "
+            "with BPJS), pse (registered electronic system operator), data_id (keeps client "
+            "data only in Indonesia, verified). A fact a curator marked stale does not match.",
+            "schema": {"type": "array", "items": {"type": "string", "enum": list(LEGAL_FILTERS)}},
+        },
         query(
             "sort",
             "Order (name by default).",

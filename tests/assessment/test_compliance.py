@@ -166,6 +166,9 @@ def test_the_page_and_the_pdf_show_rules_with_source_and_the_disclaimer(client, 
     text = " ".join(text.split())
     assert "Indonesian rules that apply" in text and "Guidance, not legal advice." in text
     assert "POJK 11/POJK.03/2022" in text
+    # The roadmap in the report carries them too.
+    assert "Require before you sign: Banks: electronic systems in data centres" in text
+    assert "Write into the contract: your right to audit" in text
 
 
 def test_the_regulation_answers_are_checked_field_by_field(client, rules):
@@ -502,3 +505,20 @@ def test_the_catalog_filters_on_the_legal_facts_a_source_states(client, taxonomy
     assert names("legal=pse") == []
     bad = client.get("/en/catalog/?legal=licensed")
     assert bad.status_code == 200 and "Select a valid choice" in bad.content.decode()
+
+
+def test_the_api_filters_on_legal_facts_as_its_schema_says(client, taxonomy):
+    from tests.factories import VendorFactory
+
+    VendorFactory(name="Registered Co", services=["customer_service"], pse_registered=True)
+    VendorFactory(name="Other Co", services=["customer_service"], pricing_models="outcome")
+    names = [v["name"] for v in client.get("/api/vendors/?legal=pse").json()["results"]]
+    assert names == ["Registered Co"]
+    names = [v["name"] for v in client.get("/api/vendors/?pricing=outcome").json()["results"]]
+    assert names == ["Other Co"]
+    bad = client.get("/api/vendors/?legal=licensed")
+    assert bad.status_code == 400 and "legal" in bad.json()["errors"]
+    schema = client.get("/api/schema/").json()
+    documented = {p["name"]: p for p in schema["paths"]["/api/vendors/"]["get"]["parameters"]}
+    assert documented["legal"]["schema"]["items"]["enum"] == ["entity", "bpjs", "pse", "data_id"]
+    assert documented["pricing"]["schema"]["enum"] == ["", "outcome", "per_fte", "per_transaction"]
