@@ -37,7 +37,10 @@ from .text import Translate, names_list, render_stored
 # 1.6.0: the roadmap carries the rules that apply (each at its stage) and the contract's
 # clauses (audit, exit and transition, term, pricing); the data-security and hidden-cost
 # risks read the regulation answers; a shortlisted vendor priced below the wage floor is a
-# question before signing. The result's shape is unchanged (contract 1.5).
+# question before signing. Robustness draws only what is unknown (the same method, new
+# draws: acceptability figures differ from 1.5's within its sampling noise) and finds
+# weight stability for every criterion at once. The result's shape is unchanged
+# (contract 1.5).
 ENGINE_VERSION = "1.6.0"
 SHORTLIST = W.SHORTLIST
 

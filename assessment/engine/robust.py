@@ -89,22 +89,32 @@ def acceptability(
     rng = np.random.default_rng(seed)
     base = np.array([weights[k] for k in keys])
     factors = rng.uniform(1 - spread, 1 + spread, size=(samples, len(keys)))
-    world_weights = base * factors  # (samples, criteria)
-    # The same numbers as rng.uniform(0.0, 1.0, ...), written over in place where the value
-    # is known: no second array of samples × vendors × criteria.
-    world_values = rng.random(size=(samples, *values.shape))  # (samples, vendors, criteria)
-    np.copyto(world_values, values, where=~open_)
-    scores = (
-        np.einsum("svk,sk->sv", world_values, world_weights) / world_weights.sum(axis=1)[:, None]
-    )
-    best = scores.max(axis=1, keepdims=True)
-    at_top = np.isclose(scores, best, rtol=0, atol=1e-12)
-    first = (at_top / at_top.sum(axis=1, keepdims=True)).sum(axis=0) / samples
+    # Laid out vendors × worlds, so that every large step runs along contiguous memory.
+    world_weights = np.ascontiguousarray((base * factors).T)  # (criteria, samples)
+    # Known values are the same in every world: their part of each score is one product.
+    # Only the open cells are drawn, each uniform on [0, 1), and added to their vendor.
+    scores = np.where(open_, 0.0, values) @ world_weights  # (vendors, samples)
+    # The open cells by criterion, so that each criterion's block of draws is weighted in
+    # place by that criterion's row of world weights (no temporary of draws' size).
+    columns, rows = np.nonzero(open_.T)
+    if len(rows):
+        drawn = rng.random(size=(len(rows), samples))  # (open cells, samples)
+        edges = np.searchsorted(columns, np.arange(len(keys) + 1))
+        for k in range(len(keys)):
+            if edges[k] < edges[k + 1]:
+                drawn[edges[k] : edges[k + 1]] *= world_weights[k]
+        incidence = np.zeros((len(vendors), len(rows)))
+        incidence[rows, np.arange(len(rows))] = 1.0
+        scores += incidence @ drawn
+    scores /= world_weights.sum(axis=0)
+    best = scores.max(axis=0)
+    at_top = (best - scores) <= 1e-12  # a tie for first shares the world
+    first = (at_top / at_top.sum(axis=0)).sum(axis=1) / samples
     # In the top 3: fewer than three vendors score strictly higher, i.e. at least the
     # third-highest score of that world (ties share the place).
     if len(vendors) > TOP:
-        third = np.partition(scores, -TOP, axis=1)[:, -TOP][:, None]
-        top3 = (scores >= third - 1e-12).sum(axis=0) / samples
+        third = np.partition(scores, -TOP, axis=0)[-TOP]
+        top3 = (scores >= third - 1e-12).sum(axis=1) / samples
     else:
         top3 = np.ones(len(vendors))
     return tuple(
@@ -124,29 +134,28 @@ def weight_stability(
     keys = list(weights)
     values, _open = _matrix(vendors, keys)
     w = np.array([weights[k] for k in keys])
-    leader = values[0]
-    out = []
-    for j, key in enumerate(keys):
-        rest = np.delete(w, j)
-        lead_rest = float(np.delete(leader, j) @ rest)
-        low, high = 0.0, None
-        for other in values[1:]:
-            d0 = lead_rest - float(np.delete(other, j) @ rest)
-            d1 = w[j] * (leader[j] - other[j])
-            if abs(d1) < W.ROBUSTNESS_EPSILON:
-                continue  # the weight does not separate the two
-            if d1 > 0:
-                low = max(low, -d0 / d1)
-            elif d1 < 0:
-                bound = d0 / -d1
-                high = bound if high is None else min(high, bound)
-        out.append(
-            Stability(
-                key,
-                round(low, 4) if low > 0 else None,
-                round(high, 4) if high is not None else None,
-            )
+    leader, others = values[0], values[1:]
+    # For every criterion j at once: the scores without criterion j's term (d0) and the
+    # gap criterion j's term adds (d1), leader minus each other vendor.
+    lead_rest = leader @ w - leader * w  # (criteria,)
+    other_rest = (others @ w)[:, None] - others * w  # (others, criteria)
+    d0 = lead_rest[None, :] - other_rest
+    d1 = w[None, :] * (leader[None, :] - others)
+    separates = np.abs(d1) >= W.ROBUSTNESS_EPSILON  # elsewhere the weight does not matter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        bound = np.where(separates, -d0 / d1, np.nan)
+    raises = separates & (d1 > 0)  # the leader gains with the weight: a floor below it
+    lowers = separates & (d1 < 0)  # it loses: a ceiling above it
+    lows = np.max(np.where(raises, bound, 0.0), axis=0, initial=0.0)
+    highs = np.min(np.where(lowers, bound, np.inf), axis=0, initial=np.inf)
+    out = [
+        Stability(
+            key,
+            round(float(lows[j]), 4) if lows[j] > 0 else None,
+            round(float(highs[j]), 4) if np.isfinite(highs[j]) else None,
         )
+        for j, key in enumerate(keys)
+    ]
     return tuple(out)
 
 
