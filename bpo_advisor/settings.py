@@ -138,9 +138,13 @@ WSGI_APPLICATION = "bpo_advisor.wsgi.application"
 # readers work while one writer writes, IMMEDIATE transactions take the write lock up
 # front (no deadlock on lock upgrade), and the timeout waits for a busy lock instead of
 # failing at once.
+# Connections are kept for a minute and checked before reuse: a new connection per request
+# costs more than most pages (PostgreSQL's handshake; SQLite's setup and pragmas).
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
