@@ -80,7 +80,8 @@ def test_a_hospital_outsourcing_claims_with_health_data(rules):
 
 def test_an_online_shop_with_ordinary_customer_data(rules):
     found = _rules_for(_answers({"personal_data": ["general"]}))
-    assert {"pdp-controller-processor", "pdp-breach-notice"} <= set(found)
+    assert {"pdp-controller-processor", "pdp-breach-notice", "pse-registration"} <= set(found)
+    assert found["pse-registration"]["source"].startswith("PP 71/2019")
     assert "pdp-specific-data" not in found and "ojk-bank-data-centre" not in found
     assert "tax-withholding-services" in found  # a buyer in Indonesia withholds
 
