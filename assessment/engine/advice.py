@@ -78,6 +78,8 @@ class Context:
     screened: Screen
     shortlist: tuple[VendorMatch, ...]
     budget: wages.BudgetCheck | None
+    # The curated labour rules apply (engine/compliance.py): they cite the law themselves.
+    labour_rules: bool = False
 
     @property
     def delivery_countries(self) -> tuple[str, ...]:
@@ -163,14 +165,6 @@ def outsources(answers: Answers, rec: Recommendation) -> bool:
     if rec.approach == Approach.KEEP_IN_HOUSE:
         return bool(rec.supporting_services)
     return rec.approach != Approach.CAPTIVE
-
-
-# Superseded by the labour rules with their sources when the curated rules apply
-# (engine/result.py); kept for a recommendation made without them.
-LABOUR_LAW_LINE = _(
-    "Check client references and that the vendor follows Indonesia's outsourcing labour rules "
-    "(Law No. 13 of 2003 on manpower, as amended)."
-)
 
 
 def contract_lines(answers: Answers) -> list[Text]:
@@ -743,8 +737,14 @@ def _outsource_road(
                 n=unknown_count,
             )
         )
-    if "ID" in ctx.delivery_countries and ctx.shortlist:
-        selection.append(LABOUR_LAW_LINE)
+    if "ID" in ctx.delivery_countries and ctx.shortlist and not ctx.labour_rules:
+        # Without the curated labour rules (which cite the law), the law is named here.
+        selection.append(
+            _(
+                "Check client references and that the vendor follows Indonesia's outsourcing "
+                "labour rules (Law No. 13 of 2003 on manpower, as amended)."
+            )
+        )
     if c.required_certifications:
         selection.append(
             _(

@@ -193,11 +193,6 @@ def _roadmap(answers, rec, context, unknown, n_metrics, applied, legal) -> tuple
     """The road for the approach, then at each stage the rules that apply; a vendor contract
     gets its own clauses with the rules' ones, then what the regulation answers call for."""
     road = advice.roadmap(answers, rec, context, unknown, n_metrics)
-    if any(a.rule.area == "labour" for a in applied):
-        road = tuple(
-            advice.Stage(s.stage, tuple(x for x in s.actions if x != advice.LABOUR_LAW_LINE))
-            for s in road
-        )
     contract = advice.outsources(answers, rec)
     road = advice.with_lines(
         road,
@@ -257,13 +252,15 @@ def recommend(
     )
     metrics = advice.sla_metrics(answers, rec, taxonomy)
     budget = advice.budget_check(answers, tuple(sorted(screened.countries)))
-    context = advice.Context(taxonomy, screened, shortlist, budget)
-    unknown = sum(len(d.questions) for d in checklist)
     applied = compliance.applicable(
         tuple(rules),
         answers,
         None if rec.approach == "keep_in_house" else rec.delivery_location,
     )
+    context = advice.Context(
+        taxonomy, screened, shortlist, budget, any(a.rule.area == "labour" for a in applied)
+    )
+    unknown = sum(len(d.questions) for d in checklist)
     legal = compliance.legal_questions(shortlist, catalog.by_slug, answers)
     return Result(
         recommendation=rec,
