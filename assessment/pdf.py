@@ -92,9 +92,16 @@ def render_pdf(
 
 
 # Pictographs the report's fonts cannot draw (they would print as empty boxes): left out,
-# with the joiners and variation selectors that build them. Letters of every script stay.
+# with the joiners and variation selectors that build them. These are the characters that
+# Unicode draws as emoji by default (Emoji_Presentation, emoji-data.txt), in and beyond the
+# Basic Multilingual Plane. The text symbols of the same blocks stay: the checklist's ballot
+# box ☐, the dash and tick marks, arrows, letters of every script.
 EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f1e6-\U0001f1ff\ufe0f\u200d\u20e3]"
+    "[\U0001f000-\U0001faff\ufe0f\u200d\u20e3"
+    "\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653"
+    "\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea"
+    "\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e"
+    "\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]"
 )
 
 

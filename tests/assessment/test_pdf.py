@@ -200,6 +200,10 @@ def test_the_pdf_is_tagged_and_survives_emoji_and_long_names(starting_catalog):
     html = pdf.render_html(saved, "en")
     assert "🚀" in html  # the page keeps it; only the PDF leaves it out
     assert pdf.without_emoji("Kopi ☕️ & Teh 🍵, 日本語") == "Kopi  & Teh , 日本語"
+    # Text symbols the fonts draw stay: the due-diligence checklist marks its open questions.
+    assert pdf.without_emoji("☐ – ✓ → ⚡ ✅") == "☐ – ✓ →  "
+    checklist = text[text.index("Due-diligence checklist") :]
+    assert "☐" in checklist
 
 
 def _download(client, token: str, language: str = "en") -> bytes:
