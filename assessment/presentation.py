@@ -230,6 +230,30 @@ def due_diligence_matrix(vendors: list[dict], checklist: list[dict]) -> dict[str
     return {"columns": columns, "rows": rows}
 
 
+def legal_question_groups(legal_questions: list[dict]) -> list[dict[str, Any]]:
+    """The shortlisted vendors' legal questions, each set asked once: vendors with the same
+    open questions share one entry (in ranking order), so ten vendors the catalog knows
+    equally little about read as one list of questions, not ten copies of it."""
+    groups: dict[tuple[str, ...], dict[str, Any]] = {}
+    for entry in legal_questions:
+        questions = [q["question"] for q in entry["questions"]]
+        group = groups.setdefault(tuple(questions), {"vendors": [], "questions": questions})
+        group["vendors"].append(entry["vendor"])
+    return list(groups.values())
+
+
+def excluded_groups(excluded: list[dict]) -> list[dict[str, Any]]:
+    """The excluded vendors grouped by their reasons, the reasons said once per group: the
+    printed report names fifty excluded vendors in a paragraph or two, not two pages of the
+    same sentence."""
+    groups: dict[tuple[str, ...], dict[str, Any]] = {}
+    for entry in excluded:
+        reasons = tuple(entry["reasons"])
+        groups.setdefault(reasons, {"reasons": "; ".join(reasons), "names": []})
+        groups[reasons]["names"].append(entry["name"])
+    return sorted(groups.values(), key=lambda group: -len(group["names"]))
+
+
 def rupiah(amount: int) -> str:
     return "Rp\u00a0" + number_format(amount, decimal_pos=0, force_grouping=True)
 
@@ -471,6 +495,7 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
         "has_compliance": "compliance" in assessment.result,
         "compliance": compliance,
         "legal_questions": result.get("legal_questions") or [],
+        "legal_question_groups": legal_question_groups(result.get("legal_questions") or []),
         "compliance_answered": "regulation" in answers,
         "rec": rec,
         "engine_version": stored_version,
@@ -511,6 +536,7 @@ def result_context(assessment: Assessment, language: str | None = None) -> dict[
         "vendors": vendors,
         "shortlist": vendors[:5],
         "excluded": result["excluded"],
+        "excluded_groups": excluded_groups(result["excluded"]),
         "risks": [
             {
                 **r,

@@ -3,6 +3,7 @@ each with its source and review date, from curated rules the engine reads as dat
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from assessment import pdf, services
+from assessment import pdf, presentation, services
 from catalog.models import ComplianceRule
 from tests.factories import base_answers
 
@@ -247,6 +248,19 @@ def test_unknown_legal_facts_of_the_shortlist_become_questions(client, rules):
     page = client.get(f"/en/assess/r/{saved.token}/").content.decode()
     assert "Ask the shortlisted vendors before you sign" in page
     assert "Is it registered as a private electronic system operator (PSE)?" in page
+    # Vendors with the same open questions share one list: each question is printed once per
+    # set of vendors, the vendors named together in ranking order.
+    groups = presentation.legal_question_groups(
+        services.result_render(saved.result, "en")["legal_questions"]
+    )
+    assert sum(len(g["vendors"]) for g in groups) == len(asked)
+    assert len({tuple(g["questions"]) for g in groups}) == len(groups)
+    listed = page[page.index('id="legal-questions"') :]
+    listed = listed[: listed.index("</ul>\n")]
+    for group in groups:
+        assert html.escape(", ".join(group["vendors"])) in listed
+        for question in group["questions"]:
+            assert listed.count(html.escape(question)) == 1
     # Known facts are not asked again; without personal data, no data questions.
     vendor = Vendor.objects.get(slug=first["slug"])  # saved: the catalog version moves
     vendor.legal_entity, vendor.nib = "pt", "9120001234567"

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from assessment import pdf, services
+from assessment import pdf, presentation, services
 from assessment.models import Assessment
 from tests.factories import VendorFactory, base_answers
 
@@ -278,3 +278,17 @@ def test_a_long_ranking_describes_the_first_ten_and_the_shortlist(starting_catal
     assert f"{picked['rank']}. {picked['name']}" in text  # shortlisted: described
     assert vendors[10]["name"] in text  # still scored in the table
     assert f"all {len(vendors)} are scored in the table" in " ".join(text.split())
+    # The excluded vendors are grouped by reason: each reason once, every name listed.
+    flat = " ".join(text.split())
+    excluded = services.result_render(saved.result, "en")["excluded"]
+    assert len(excluded) > 10
+    for entry in excluded:
+        assert entry["name"] in flat
+    groups = presentation.excluded_groups(excluded)
+    assert len(groups) < len(excluded)
+    for group in groups:
+        assert flat.count(f"{group['reasons'][1:]} ({len(group['names'])}):") == 1, group
+    shared = "offers none of the requested services"
+    assert (
+        flat.count(shared) <= len(groups) < sum(shared in r for e in excluded for r in e["reasons"])
+    )
