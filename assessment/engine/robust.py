@@ -94,18 +94,19 @@ def acceptability(
     # Known values are the same in every world: their part of each score is one product.
     # Only the open cells are drawn, each uniform on [0, 1), and added to their vendor.
     scores = np.where(open_, 0.0, values) @ world_weights  # (vendors, samples)
-    # The open cells by criterion, so that each criterion's block of draws is weighted in
-    # place by that criterion's row of world weights (no temporary of draws' size).
+    # The open cells by criterion: each criterion's block of draws is weighted in place by
+    # that criterion's row of world weights, then added to its vendors' rows (a vendor
+    # appears at most once in a block, so the indexed addition is exact).
     columns, rows = np.nonzero(open_.T)
     if len(rows):
         drawn = rng.random(size=(len(rows), samples))  # (open cells, samples)
         edges = np.searchsorted(columns, np.arange(len(keys) + 1))
         for k in range(len(keys)):
-            if edges[k] < edges[k + 1]:
-                drawn[edges[k] : edges[k + 1]] *= world_weights[k]
-        incidence = np.zeros((len(vendors), len(rows)))
-        incidence[rows, np.arange(len(rows))] = 1.0
-        scores += incidence @ drawn
+            start, stop = edges[k], edges[k + 1]
+            if start < stop:
+                block = drawn[start:stop]
+                block *= world_weights[k]
+                scores[rows[start:stop]] += block
     scores /= world_weights.sum(axis=0)
     best = scores.max(axis=0)
     at_top = (best - scores) <= 1e-12  # a tie for first shares the world
