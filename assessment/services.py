@@ -6,8 +6,10 @@ number of queries whatever its size (one per table, no per-vendor query).
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -277,6 +279,22 @@ class Snapshot:
     rules: tuple = ()  # the active compliance rules (engine/compliance.Rule)
 
 
+@contextmanager
+def cyclic_gc_paused():
+    """Python's cycle collector paused while a large, cycle-free structure is built: the
+    snapshot's hundreds of thousands of sets and tuples would otherwise set off collection
+    after collection, each walking everything built so far (at 20,000 vendors the build
+    took three times as long). Reference counting still frees what is dropped; the
+    collector is switched back on, as it was, however the build ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 _snapshots: dict[bool, Snapshot] = {}
 _snapshots_lock = threading.Lock()
 
@@ -300,12 +318,13 @@ def catalog_snapshot(*, include_synthetic: bool = False) -> Snapshot:
         if snapshot is None or snapshot.key != key:
             # Read after the stamp: the copy is at least as new as its key, and a write that
             # lands meanwhile changes the stamp, so the next call builds again.
-            snapshot = Snapshot(
-                key,
-                load_taxonomy(),
-                Catalog(vendor_records(include_synthetic=include_synthetic)),
-                compliance_rules(),
-            )
+            with cyclic_gc_paused():
+                snapshot = Snapshot(
+                    key,
+                    load_taxonomy(),
+                    Catalog(vendor_records(include_synthetic=include_synthetic)),
+                    compliance_rules(),
+                )
             _snapshots[include_synthetic] = snapshot
     return snapshot
 

@@ -134,3 +134,41 @@ def test_a_submission_costs_the_same_queries_at_10_and_1010_vendors(
     post()
     with django_assert_max_num_queries(queries):
         post()
+
+
+def test_the_build_pauses_the_cycle_collector_and_restores_it(starting_catalog, monkeypatch):
+    """The build runs with Python's cycle collector paused (it would otherwise walk the
+    growing snapshot again and again), and the collector is back on afterwards, also when
+    the build fails."""
+    import gc
+
+    seen = []
+    real = services.vendor_records
+
+    def records(**kwargs):
+        seen.append(gc.isenabled())
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "vendor_records", records)
+    catalog_services.catalog_version_bump()
+    assert gc.isenabled()
+    services.catalog_snapshot()
+    assert seen == [False] and gc.isenabled()
+
+    def broken(**kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(services, "vendor_records", broken)
+    catalog_services.catalog_version_bump()
+    with pytest.raises(RuntimeError):
+        services.catalog_snapshot()
+    assert gc.isenabled()
+    # Left off by someone else, it stays off.
+    gc.disable()
+    try:
+        monkeypatch.setattr(services, "vendor_records", records)
+        catalog_services.catalog_version_bump()
+        services.catalog_snapshot()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
