@@ -295,6 +295,23 @@ def cyclic_gc_paused():
             gc.enable()
 
 
+@contextmanager
+def snapshot_kept_out_of_collections():
+    """Builds a snapshot, then moves it to the collector's permanent generation.
+
+    A snapshot lives until the catalog changes and holds no reference cycles, so the
+    cycle collector has nothing to find in it. Left in the oldest generation, every full
+    collection would walk all of it: 140 ms at 10,000 vendors, a request stalled that long
+    every few dozen requests. Frozen, it is skipped; reference counting still frees it when
+    the next snapshot replaces it. The garbage already waiting is collected first, while
+    the heap outside the frozen part is small, so that the freeze keeps only live objects
+    (and whatever few cycles the build itself leaves)."""
+    gc.collect()
+    with cyclic_gc_paused():
+        yield
+    gc.freeze()
+
+
 _snapshots: dict[bool, Snapshot] = {}
 _snapshots_lock = threading.Lock()
 
@@ -318,14 +335,14 @@ def catalog_snapshot(*, include_synthetic: bool = False) -> Snapshot:
         if snapshot is None or snapshot.key != key:
             # Read after the stamp: the copy is at least as new as its key, and a write that
             # lands meanwhile changes the stamp, so the next call builds again.
-            with cyclic_gc_paused():
+            with snapshot_kept_out_of_collections():
                 snapshot = Snapshot(
                     key,
                     load_taxonomy(),
                     Catalog(vendor_records(include_synthetic=include_synthetic)),
                     compliance_rules(),
                 )
-            _snapshots[include_synthetic] = snapshot
+                _snapshots[include_synthetic] = snapshot
     return snapshot
 
 
