@@ -138,92 +138,125 @@ def renderers() -> dict[str, object]:
     return {code: _translator(code) for code, _name in settings.LANGUAGES}
 
 
-def _links(relation: str, target_field: str, vendor_ids) -> dict[int, frozenset[str]]:
-    through = getattr(Vendor, relation).through
-    grouped: dict[int, set[str]] = defaultdict(set)
-    rows = through.objects.filter(vendor_id__in=vendor_ids).values_list(
-        "vendor_id", f"{target_field}__slug"
-    )
-    for vendor_id, slug in rows:
-        grouped[vendor_id].add(slug)
-    return {k: frozenset(v) for k, v in grouped.items()}
+# The many-to-many relations a record lists.
+LINKED = ("services", "industries", "certifications", "languages", "work_systems", "customizations")
+
+
+def _links(relation: str) -> dict[int, frozenset[str]]:
+    """Each vendor's slugs on one many-to-many relation, one query. Links of vendors that
+    are not ranked are read too and never used: cheaper than filtering them in the
+    database."""
+    field = Vendor._meta.get_field(relation)
+    through = field.remote_field.through
+    target = field.m2m_reverse_field_name()  # the through model's field to the target
+    grouped: dict[int, list[str]] = defaultdict(list)
+    for vendor_id, slug in through.objects.values_list(field.m2m_column_name(), f"{target}__slug"):
+        grouped[vendor_id].append(slug)
+    return {vendor_id: frozenset(values) for vendor_id, values in grouped.items()}
+
+
+# The vendor columns the engine reads, in the order of the rows vendor_records fetches.
+_VENDOR_FIELDS = (
+    "pk",
+    "slug",
+    "name",
+    "delivery_countries",
+    "delivery_countries_verified",
+    "industries_verified",
+    "certifications_verified",
+    "languages_verified",
+    "work_systems_verified",
+    "customizations_verified",
+    "coverage",
+    "size_band",
+    "price_min_idr",
+    "price_max_idr",
+    "data_locations",
+    "data_locations_verified",
+    "legal_entity",
+    "nib",
+    "pse_registered",
+    "bpjs_compliant",
+)
+_LEGAL_FACTS = ("legal_entity", "nib", "pse_registered", "bpjs_compliant")
+
+
+def _countries(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(c for c in value.split(",") if c)
+    return tuple(str(c) for c in value)
 
 
 def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
-    """Every active vendor as a light record: 7 queries in all."""
+    """Every active vendor as a light record, read as plain rows (no model instances, no
+    dictionaries): 9 queries. At 100,000
+    vendors the rows, not the queries, are the cost: each is touched once."""
     vendors = Vendor.objects.public(include_synthetic=include_synthetic)
-    ids = vendors.values("pk")
-    links = {
-        "services": _links("services", "service", ids),
-        "industries": _links("industries", "industry", ids),
-        "certifications": _links("certifications", "certification", ids),
-        "languages": _links("languages", "language", ids),
-        "work_systems": _links("work_systems", "servicecategory", ids),
-        "customizations": _links("customizations", "servicecategory", ids),
-    }
+    links = {relation: _links(relation) for relation in LINKED}
     empty: frozenset[str] = frozenset()
     # Expired certificates and stale facts count as unknown (README, "Catalog curation").
-    expired, stale = catalog_selectors.facts_in_doubt(ids, timezone.localdate())
+    expired, stale = catalog_selectors.facts_in_doubt(vendors.values("pk"), timezone.localdate())
+    services_of, industries_of, certifications_of, languages_of, work_systems_of, custom_of = (
+        links[relation] for relation in LINKED
+    )
     records = []
-    for row in vendors.values(
-        "pk",
-        "slug",
-        "name",
-        "delivery_countries",
-        "delivery_countries_verified",
-        "industries_verified",
-        "certifications_verified",
-        "languages_verified",
-        "work_systems_verified",
-        "customizations_verified",
-        "coverage",
-        "size_band",
-        "price_min_idr",
-        "price_max_idr",
-        "data_locations",
-        "data_locations_verified",
-        "legal_entity",
-        "nib",
-        "pse_registered",
-        "bpjs_compliant",
-    ):
-        pk = row["pk"]
-        delivery = row["delivery_countries"]
-        if isinstance(delivery, str):
-            delivery = [c for c in delivery.split(",") if c]
-        data_at = row["data_locations"]
-        if isinstance(data_at, str):
-            data_at = [c for c in data_at.split(",") if c]
+    for values in vendors.values_list(*_VENDOR_FIELDS):
+        pk = values[0]
         if pk in expired or pk in stale:
+            row = dict(zip(_VENDOR_FIELDS, values, strict=True))
+            row["delivery_countries"] = list(_countries(row["delivery_countries"]))
+            row["data_locations"] = list(_countries(row["data_locations"]))
             _doubt(row, links, pk, expired.get(pk, set()), stale.get(pk, set()))
+            values = tuple(row[field] for field in _VENDOR_FIELDS)
+        (
+            pk,
+            slug,
+            name,
+            delivery,
+            delivery_verified,
+            industries_verified,
+            certifications_verified,
+            languages_verified,
+            work_systems_verified,
+            customizations_verified,
+            coverage,
+            size_band,
+            price_min,
+            price_max,
+            data_at,
+            data_verified,
+            *legal,
+        ) = values
         records.append(
             VendorRecord(
-                slug=row["slug"],
-                name=row["name"],
-                services=links["services"].get(pk, empty),
-                delivery_countries=tuple(str(c) for c in delivery),
-                delivery_countries_verified=row["delivery_countries_verified"],
-                industries=links["industries"].get(pk, empty),
-                industries_verified=row["industries_verified"],
-                certifications=links["certifications"].get(pk, empty),
-                certifications_verified=row["certifications_verified"],
-                languages=links["languages"].get(pk, empty),
-                languages_verified=row["languages_verified"],
-                work_systems=links["work_systems"].get(pk, empty),
-                work_systems_verified=row["work_systems_verified"],
-                customizations=links["customizations"].get(pk, empty),
-                customizations_verified=row["customizations_verified"],
-                coverage=row["coverage"] or None,
-                size_band=row["size_band"] or None,
-                price_min_idr=row["price_min_idr"],
-                price_max_idr=row["price_max_idr"],
-                data_locations=tuple(str(c) for c in data_at),
-                data_locations_verified=row["data_locations_verified"],
+                slug=slug,
+                name=name,
+                services=services_of.get(pk, empty),
+                delivery_countries=_countries(delivery),
+                delivery_countries_verified=delivery_verified,
+                industries=industries_of.get(pk, empty),
+                industries_verified=industries_verified,
+                certifications=certifications_of.get(pk, empty),
+                certifications_verified=certifications_verified,
+                languages=languages_of.get(pk, empty),
+                languages_verified=languages_verified,
+                work_systems=work_systems_of.get(pk, empty),
+                work_systems_verified=work_systems_verified,
+                customizations=custom_of.get(pk, empty),
+                customizations_verified=customizations_verified,
+                coverage=coverage or None,
+                size_band=size_band or None,
+                price_min_idr=price_min,
+                price_max_idr=price_max,
+                data_locations=_countries(data_at),
+                data_locations_verified=data_verified,
                 legal_known=frozenset(
                     fact
-                    for fact in ("legal_entity", "nib", "pse_registered", "bpjs_compliant")
-                    if row[fact] not in (None, "")
-                ),
+                    for fact, value in zip(_LEGAL_FACTS, legal, strict=True)
+                    if value not in (None, "")
+                )
+                if any(value not in (None, "") for value in legal)
+                else empty,
             )
         )
     return records
