@@ -189,8 +189,8 @@ def _countries(value) -> tuple[str, ...]:
 
 def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
     """Every active vendor as a light record, read as plain rows (no model instances, no
-    dictionaries): 9 queries. At 100,000
-    vendors the rows, not the queries, are the cost: each is touched once."""
+    dictionaries), in 9 queries. At 100,000 vendors the rows, not the queries, are the
+    cost: each is touched once."""
     vendors = Vendor.objects.public(include_synthetic=include_synthetic)
     links = {relation: _links(relation) for relation in LINKED}
     empty: frozenset[str] = frozenset()
