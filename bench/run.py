@@ -6,7 +6,8 @@ machine is shared and noisy: medians, and ratios rather than absolute times, are
 
 1. Ranking vs scikit-criteria's TOPSIS on the same vendors and criteria (1k, 10k, 100k).
 2. The whole submission, POST /api/assessments/ (catalog snapshot, engine, save), at 10,
-   10,010 and 100,010 vendors, as a ratio to 10 (in process, SQLite).
+   10,010 and 100,010 vendors, as a ratio to 10 (in process, SQLite); at 10,010 also
+   taken in alternation with the 10-vendor catalog, which is what the target reads.
 3. Pages under load: gunicorn (2 workers, DEBUG=0) and wrk -c8 for the home page (the
    reference), the catalog and a results page with 50 ranked vendors, at 10 and 10,010
    vendors.
@@ -187,15 +188,44 @@ def submission_at(total: int, reference: float | None) -> float:
         f"  (first after the catalog changed: {first * 1000:.0f} ms;"
         f" a full garbage collection: {pause * 1000:.1f} ms)"
     )
-    if total == 10_010:
-        target(
-            "POST at 10,010 within 1.5× of 10",
-            f"{median / reference:.2f}×",
-            median / reference <= 1.5,
-        )
     if total == 100_010:
         target("POST at 100,010 under 0.5 s", f"{median * 1000:.0f} ms", median < 0.5)
     return median
+
+
+def submission_against_ten(total: int, starting: set[int], rounds: int = 5) -> None:
+    """POST at this catalog size against the same POST at the 10-vendor starting catalog,
+    taken in alternation: this machine's speed drifts by half within minutes, so a
+    reference taken before the catalog grew says as much about the drift as about the
+    catalog. The grown vendors are hidden (flagged synthetic again) and shown in turn
+    through the catalog's write path; the first submission after each switch rebuilds the
+    snapshot and is not timed."""
+    client = Client()
+    grown = Vendor.objects.exclude(pk__in=starting)
+
+    def submit():
+        response = client.post("/api/assessments/", base_answers(), content_type="application/json")
+        assert response.status_code == 201, response.content
+
+    small: list[float] = []
+    large: list[float] = []
+    for _ in range(rounds):
+        for samples, hidden in ((small, True), (large, False)):
+            with catalog_changes():
+                grown.update(is_synthetic=hidden)
+                catalog_version_bump()
+            submit()
+            for _ in range(5):
+                started = time.perf_counter()
+                submit()
+                samples.append(time.perf_counter() - started)
+    ratio = statistics.median(large) / statistics.median(small)
+    print(
+        f"   POST at {total:,} vs 10 vendors, in alternation ({rounds} rounds of 5):"
+        f" {statistics.median(large) * 1000:.1f} ms vs {statistics.median(small) * 1000:.1f} ms,"
+        f" {ratio:.2f}×"
+    )
+    target(f"POST at {total:,} within 1.5× of 10 (in alternation)", f"{ratio:.2f}×", ratio <= 1.5)
 
 
 # -- 3. pages under load ----------------------------------------------------------------
@@ -327,10 +357,13 @@ def main() -> None:
     queries_and_robustness(answers, taxonomy, pool)
     print("\n2-3. Submission and pages as the catalog grows (SQLite)")
     medians = {}
+    starting = set(Vendor.objects.values_list("pk", flat=True))
     for total in (10, 1_010, 10_010, *((100_010,) if big else ())):
         grow_catalog_to(total, seed=total)
         print(f" {Vendor.objects.count():,} vendors")
         medians[total] = submission_at(total, medians.get(10))
+        if total == 10_010:
+            submission_against_ten(total, starting)
         if total in (10, 10_010):
             pages_under_load(total)
     # The work that grows with the result (50 ranked vendors instead of the 10-vendor
