@@ -230,28 +230,39 @@ def due_diligence_matrix(vendors: list[dict], checklist: list[dict]) -> dict[str
     return {"columns": columns, "rows": rows}
 
 
+def _grouped(entries, key, item) -> list[tuple[tuple, list]]:
+    """Entries with the same key together, keys in order of first appearance."""
+    groups: dict[tuple, list] = {}
+    for entry in entries:
+        groups.setdefault(key(entry), []).append(item(entry))
+    return list(groups.items())
+
+
 def legal_question_groups(legal_questions: list[dict]) -> list[dict[str, Any]]:
     """The shortlisted vendors' legal questions, each set asked once: vendors with the same
     open questions share one entry (in ranking order), so ten vendors the catalog knows
     equally little about read as one list of questions, not ten copies of it."""
-    groups: dict[tuple[str, ...], dict[str, Any]] = {}
-    for entry in legal_questions:
-        questions = [q["question"] for q in entry["questions"]]
-        group = groups.setdefault(tuple(questions), {"vendors": [], "questions": questions})
-        group["vendors"].append(entry["vendor"])
-    return list(groups.values())
+    return [
+        {"vendors": vendors, "questions": list(questions)}
+        for questions, vendors in _grouped(
+            legal_questions,
+            lambda entry: tuple(q["question"] for q in entry["questions"]),
+            lambda entry: entry["vendor"],
+        )
+    ]
 
 
 def excluded_groups(excluded: list[dict]) -> list[dict[str, Any]]:
-    """The excluded vendors grouped by their reasons, the reasons said once per group: the
-    printed report names fifty excluded vendors in a paragraph or two, not two pages of the
-    same sentence."""
-    groups: dict[tuple[str, ...], dict[str, Any]] = {}
-    for entry in excluded:
-        reasons = tuple(entry["reasons"])
-        groups.setdefault(reasons, {"reasons": "; ".join(reasons), "names": []})
-        groups[reasons]["names"].append(entry["name"])
-    return sorted(groups.values(), key=lambda group: -len(group["names"]))
+    """The excluded vendors grouped by their reasons, the reasons said once per group, the
+    largest group first: the printed report names fifty excluded vendors in a paragraph or
+    two, not two pages of the same sentence."""
+    groups = [
+        {"reasons": "; ".join(reasons), "names": names}
+        for reasons, names in _grouped(
+            excluded, lambda entry: tuple(entry["reasons"]), lambda entry: entry["name"]
+        )
+    ]
+    return sorted(groups, key=lambda group: -len(group["names"]))
 
 
 def rupiah(amount: int) -> str:

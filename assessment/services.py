@@ -254,9 +254,7 @@ def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
                     fact
                     for fact, value in zip(_LEGAL_FACTS, legal, strict=True)
                     if value not in (None, "")
-                )
-                if any(value not in (None, "") for value in legal)
-                else empty,
+                ),
             )
         )
     return records
