@@ -9,6 +9,7 @@ the share of worlds in which a vendor is first is its first-rank acceptability.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -73,6 +74,53 @@ def _matrix(vendors: tuple[VendorMatch, ...], keys: list[str]):
     return values, open_
 
 
+class _Stream:
+    """The seeded generator's numbers, drawn once per process and read again by every call.
+
+    ``acceptability`` reads one fixed sequence of uniform draws: first the worlds' weight
+    factors, then one row of draws per open cell. Drawing them costs more than the rest of
+    the analysis, and every call with the same seed reads the same numbers, so they are
+    drawn once and kept. The stream only grows, by continuing the same generator, to the
+    longest prefix asked for (at most ``MAX_RANKED`` vendors x every open attribute x the
+    samples: about 7 MB), and a prefix is the same numbers however it was grown: results
+    are identical to drawing afresh on every call (tests/engine/test_robust.py)."""
+
+    def __init__(self, seed: int):
+        self._generator = np.random.default_rng(seed)
+        self._numbers = np.empty(0)
+        self._lock = threading.Lock()
+
+    def prefix(self, length: int) -> np.ndarray:
+        numbers = self._numbers
+        if len(numbers) < length:
+            with self._lock:
+                numbers = self._numbers
+                if len(numbers) < length:
+                    more = self._generator.random(length - len(numbers))
+                    numbers = self._numbers = np.concatenate((numbers, more))
+        return numbers[:length]
+
+
+_streams: dict[int, _Stream] = {}
+_streams_lock = threading.Lock()
+
+
+def _stream(seed: int) -> _Stream:
+    with _streams_lock:
+        return _streams.setdefault(seed, _Stream(seed))
+
+
+def _third_highest(scores: np.ndarray) -> np.ndarray:
+    """Each column's third-highest value, repeats counted (``np.partition(scores, -3,
+    axis=0)[-3]``): the maximum, taken three times, each time without the entry just
+    found. Cheaper than a partition for a few dozen vendors."""
+    rest = scores.copy()
+    columns = np.arange(rest.shape[1])
+    for _ in range(TOP - 1):
+        rest[rest.argmax(axis=0), columns] = -np.inf
+    return rest.max(axis=0)
+
+
 def acceptability(
     vendors: tuple[VendorMatch, ...],
     weights: dict[str, float],
@@ -86,27 +134,29 @@ def acceptability(
         return ()
     keys = list(weights)
     values, open_ = _matrix(vendors, keys)
-    rng = np.random.default_rng(seed)
+    # The seeded generator's sequence: the weight factors (worlds x criteria, uniform on
+    # [1 - spread, 1 + spread)), then one row of draws per open cell, uniform on [0, 1).
+    columns, rows = np.nonzero(open_.T)  # the open cells, criterion by criterion
+    head = samples * len(keys)
+    numbers = _stream(seed).prefix(head + len(rows) * samples)
+    low, high = 1 - spread, 1 + spread
+    factors = low + (high - low) * numbers[:head].reshape(samples, len(keys))
     base = np.array([weights[k] for k in keys])
-    factors = rng.uniform(1 - spread, 1 + spread, size=(samples, len(keys)))
     # Laid out vendors × worlds, so that every large step runs along contiguous memory.
     world_weights = np.ascontiguousarray((base * factors).T)  # (criteria, samples)
     # Known values are the same in every world: their part of each score is one product.
-    # Only the open cells are drawn, each uniform on [0, 1), and added to their vendor.
+    # Only the open cells are drawn, and added to their vendor.
     scores = np.where(open_, 0.0, values) @ world_weights  # (vendors, samples)
-    # The open cells by criterion: each criterion's block of draws is weighted in place by
-    # that criterion's row of world weights, then added to its vendors' rows (a vendor
-    # appears at most once in a block, so the indexed addition is exact).
-    columns, rows = np.nonzero(open_.T)
+    # The open cells by criterion: each criterion's block of draws is weighted by that
+    # criterion's row of world weights, then added to its vendors' rows (a vendor appears
+    # at most once in a block, so the indexed addition is exact).
     if len(rows):
-        drawn = rng.random(size=(len(rows), samples))  # (open cells, samples)
+        drawn = numbers[head:].reshape(len(rows), samples)  # (open cells, samples)
         edges = np.searchsorted(columns, np.arange(len(keys) + 1))
         for k in range(len(keys)):
             start, stop = edges[k], edges[k + 1]
             if start < stop:
-                block = drawn[start:stop]
-                block *= world_weights[k]
-                scores[rows[start:stop]] += block
+                scores[rows[start:stop]] += drawn[start:stop] * world_weights[k]
     scores /= world_weights.sum(axis=0)
     best = scores.max(axis=0)
     at_top = (best - scores) <= 1e-12  # a tie for first shares the world
@@ -114,8 +164,7 @@ def acceptability(
     # In the top 3: fewer than three vendors score strictly higher, i.e. at least the
     # third-highest score of that world (ties share the place).
     if len(vendors) > TOP:
-        third = np.partition(scores, -TOP, axis=0)[-TOP]
-        top3 = (scores >= third - 1e-12).sum(axis=1) / samples
+        top3 = (scores >= _third_highest(scores) - 1e-12).sum(axis=1) / samples
     else:
         top3 = np.ones(len(vendors))
     return tuple(
@@ -143,7 +192,7 @@ def weight_stability(
     d0 = lead_rest[None, :] - other_rest
     d1 = w[None, :] * (leader[None, :] - others)
     separates = np.abs(d1) >= W.ROBUSTNESS_EPSILON  # elsewhere the weight does not matter
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         bound = np.where(separates, -d0 / d1, np.nan)
     raises = separates & (d1 > 0)  # the leader gains with the weight: a floor below it
     lowers = separates & (d1 < 0)  # it loses: a ceiling above it

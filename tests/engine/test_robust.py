@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessment.engine import AnswerErrors, parse_answers, recommend
+from assessment.engine import weights as W
 from assessment.engine.rank import VendorMatch, competition_ranks, weighted_score
-from assessment.engine.robust import acceptability, decisive_unknowns, weight_stability
+from assessment.engine.robust import (
+    CRITERION_OF,
+    _matrix,
+    acceptability,
+    decisive_unknowns,
+    weight_stability,
+)
 from tests.factories import base_answers
 
 KEYS = ["services", "industry", "location", "security", "price"]
@@ -73,6 +81,64 @@ def test_a_vendor_that_dominates_another_is_never_less_acceptable(low, extra):
     result = {a.slug: a for a in acceptability(vendors, EVEN, samples=400)}
     assert result["s"].first >= result["w"].first
     assert result["s"].top3 >= result["w"].top3
+
+
+def _drawn_afresh(vendors, weights, samples, spread, seed):
+    """The analysis written plainly, each world drawn from a new generator in the order the
+    engine reads it (the worlds' weight factors, then one row of draws per open cell,
+    criterion by criterion): the oracle for the numbers the engine keeps between calls."""
+    keys = list(weights)
+    values, open_ = _matrix(vendors, keys)
+    rng = np.random.default_rng(seed)
+    factors = rng.uniform(1 - spread, 1 + spread, size=(samples, len(keys)))
+    columns, rows = np.nonzero(open_.T)
+    drawn = rng.random(size=(len(rows), samples))
+    base = np.array([weights[k] for k in keys])
+    first = np.zeros(len(vendors))
+    top3 = np.zeros(len(vendors))
+    for world in range(samples):
+        filled = values.copy()
+        filled[rows, columns] = drawn[:, world]
+        w = base * factors[world]
+        scores = filled @ w / w.sum()
+        leaders = scores >= scores.max() - 1e-9
+        first += leaders / leaders.sum()
+        third = np.sort(scores)[-3] if len(vendors) > 3 else -np.inf
+        top3 += scores >= third - 1e-9
+    return [
+        (v.slug, round(f / samples, 4), round(t / samples, 4))
+        for v, f, t in zip(vendors, first, top3, strict=True)
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0]), min_size=5, max_size=5),
+            st.lists(st.sampled_from(sorted(CRITERION_OF)), max_size=5, unique=True),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from([(300, 0.25, 1), (200, 0.0, 2), (250, 0.1, W.ROBUSTNESS_SEED)]),
+)
+def test_acceptability_equals_the_worlds_drawn_afresh(rows, setting):
+    """The engine draws its numbers once per process and reads them again; whatever was
+    asked before (the stream grows to the longest request), the figures are those of a
+    new generator."""
+    samples, spread, seed = setting
+    vendors = _ranked(
+        [
+            _vendor(f"v{i}", dict(zip(KEYS, crit, strict=True)), unknown)
+            for i, (crit, unknown) in enumerate(rows)
+        ],
+        EVEN,
+    )
+    found = acceptability(vendors, EVEN, samples=samples, spread=spread, seed=seed)
+    assert [(a.slug, a.first, a.top3) for a in found] == _drawn_afresh(
+        vendors, EVEN, samples, spread, seed
+    )
 
 
 @settings(max_examples=60, deadline=None)
