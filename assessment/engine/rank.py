@@ -120,14 +120,11 @@ def competition_ranks(scores: list[float]) -> list[int]:
     return ranks
 
 
-def _listed(offers: bool, verified: bool, attribute: str, unknown: list[str]) -> float:
+def _listed(offers: bool, verified: bool) -> float:
     """A listed attribute: offered 1.0; verified as not offered 0.0; otherwise unknown."""
     if offers:
         return 1.0
-    if verified:
-        return 0.0
-    unknown.append(attribute)
-    return W.NEUTRAL
+    return 0.0 if verified else W.NEUTRAL
 
 
 DATA_HOME = "ID"  # where data that may not leave Indonesia must be processed
@@ -298,30 +295,29 @@ class Ranker:
 
     # -- criteria ------------------------------------------------------------------
     def criteria(self, v: VendorRecord) -> tuple[dict[str, float], list[str], str | None]:
-        unknown: list[str] = []
+        """One vendor's breakdown: each criterion's value, what the score needed and the
+        catalog does not know, and the vendor's location model. ``columns`` computes the
+        values for many vendors at once; the tests hold the two equal."""
+        unknown, loc = self.unknown(v)
+        return self.values(v, loc), unknown, loc
+
+    def values(self, v: VendorRecord, loc: str | None) -> dict[str, float]:
         crit: dict[str, float] = {}
         weights = self.weights
         matched = len(v.services & self.requested)
         crit[Criterion.SERVICES] = matched / len(self.requested)
 
-        crit[Criterion.INDUSTRY] = _listed(
-            self.industry in v.industries, v.industries_verified, Attribute.INDUSTRIES, unknown
-        )
+        crit[Criterion.INDUSTRY] = _listed(self.industry in v.industries, v.industries_verified)
 
-        loc = location_model(self.country, v.delivery_countries)
         if loc is None:
             crit[Criterion.LOCATION] = W.NEUTRAL
-            unknown.append(Attribute.DELIVERY_COUNTRIES)
         else:
             gap = abs(LOCATION_DISTANCE[loc] - LOCATION_DISTANCE[self.target_location])
             crit[Criterion.LOCATION] = W.LOCATION_FIT_BY_GAP[gap]
-            if gap and not v.delivery_countries_verified:
-                unknown.append(Attribute.DELIVERY_COUNTRIES)
 
         offered = W.COVERAGE_RANK.get(v.coverage) if v.coverage else None
         if offered is None:  # not known, or a value the engine does not know
             crit[Criterion.COVERAGE] = W.NEUTRAL
-            unknown.append(Attribute.COVERAGE)
         else:
             short = max(0, min(2, self.coverage_needed - offered))
             crit[Criterion.COVERAGE] = W.COVERAGE_FIT_BY_SHORTFALL[short]
@@ -331,24 +327,13 @@ class Ranker:
             crit[Criterion.SECURITY] = min(
                 1.0, W.SECURITY_FIRST_CERT + W.SECURITY_EACH_MORE * (len(held) - 1)
             )
-        elif v.certifications_verified:
-            crit[Criterion.SECURITY] = 0.0
         else:
-            crit[Criterion.SECURITY] = W.NEUTRAL
-            unknown.append(Attribute.CERTIFICATIONS)
-        if (
-            self.required_certs
-            and not v.certifications_verified
-            and not self.required_certs <= v.certifications
-            and Attribute.CERTIFICATIONS not in unknown
-        ):
-            unknown.append(Attribute.CERTIFICATIONS)
+            crit[Criterion.SECURITY] = 0.0 if v.certifications_verified else W.NEUTRAL
 
         if Criterion.LANGUAGE in weights:
             present = len(self.required_langs & v.languages)
             missing = len(self.required_langs) - present
             if missing and not v.languages_verified:
-                unknown.append(Attribute.LANGUAGES)
                 crit[Criterion.LANGUAGE] = (present + W.NEUTRAL * missing) / len(
                     self.required_langs
                 )
@@ -356,29 +341,67 @@ class Ranker:
                 crit[Criterion.LANGUAGE] = present / len(self.required_langs)
 
         if Criterion.WORK_SYSTEM in weights:
-            offers = self.work_system in v.work_systems or (
-                self.work_system == "hybrid" and len(v.delivery_countries) > 1
-            )
             crit[Criterion.WORK_SYSTEM] = _listed(
-                offers, v.work_systems_verified, Attribute.WORK_SYSTEMS, unknown
+                self._offers_work_system(v), v.work_systems_verified
             )
 
         crit[Criterion.CUSTOMIZATION] = _listed(
-            self.customization in v.customizations,
-            v.customizations_verified,
-            Attribute.CUSTOMIZATIONS,
-            unknown,
+            self.customization in v.customizations, v.customizations_verified
         )
 
-        crit[Criterion.SIZE] = self._size(v, unknown)
+        crit[Criterion.SIZE] = self._size(v)
         if Criterion.PRICE in weights:
-            crit[Criterion.PRICE] = self._price(v, unknown)
-        return crit, unknown, loc
+            crit[Criterion.PRICE] = self._price(v)
+        return crit
 
-    def _size(self, v: VendorRecord, unknown: list[str]) -> float:
+    def unknown(self, v: VendorRecord) -> tuple[list[str], str | None]:
+        """The attributes the score needed and the catalog does not know about the vendor,
+        in the order of the criteria; and the vendor's location model (None: unknown)."""
+        unknown: list[str] = []
+        weights = self.weights
+        if self.industry not in v.industries and not v.industries_verified:
+            unknown.append(Attribute.INDUSTRIES)
+        loc = location_model(self.country, v.delivery_countries)
+        if loc is None or (
+            LOCATION_DISTANCE[loc] != LOCATION_DISTANCE[self.target_location]
+            and not v.delivery_countries_verified
+        ):
+            unknown.append(Attribute.DELIVERY_COUNTRIES)
+        if (W.COVERAGE_RANK.get(v.coverage) if v.coverage else None) is None:
+            unknown.append(Attribute.COVERAGE)
+        if not v.certifications_verified and (
+            not v.certifications & W.SECURITY_CERTIFICATIONS
+            or (self.required_certs and not self.required_certs <= v.certifications)
+        ):
+            unknown.append(Attribute.CERTIFICATIONS)
+        if (
+            Criterion.LANGUAGE in weights
+            and not v.languages_verified
+            and not self.required_langs <= v.languages
+        ):
+            unknown.append(Attribute.LANGUAGES)
+        if (
+            Criterion.WORK_SYSTEM in weights
+            and not v.work_systems_verified
+            and not self._offers_work_system(v)
+        ):
+            unknown.append(Attribute.WORK_SYSTEMS)
+        if self.customization not in v.customizations and not v.customizations_verified:
+            unknown.append(Attribute.CUSTOMIZATIONS)
+        if (W.SIZE_CAPACITY.get(v.size_band) if v.size_band else None) is None:
+            unknown.append(Attribute.SIZE_BAND)
+        if Criterion.PRICE in weights and v.price_min_idr is None and v.price_max_idr is None:
+            unknown.append(Attribute.PRICE)
+        return unknown, loc
+
+    def _offers_work_system(self, v: VendorRecord) -> bool:
+        return self.work_system in v.work_systems or (
+            self.work_system == "hybrid" and len(v.delivery_countries) > 1
+        )
+
+    def _size(self, v: VendorRecord) -> float:
         capacity = W.SIZE_CAPACITY.get(v.size_band) if v.size_band else None
         if capacity is None:  # not known, or a band the engine does not know
-            unknown.append(Attribute.SIZE_BAND)
             return W.NEUTRAL
         if self.fte <= capacity:
             return 1.0
@@ -386,11 +409,10 @@ class Ranker:
         steps = W.SIZE_ORDER.index(fits) - W.SIZE_ORDER.index(v.size_band)
         return W.SIZE_FIT_ONE_BAND_SHORT if steps == 1 else 0.0
 
-    def _price(self, v: VendorRecord, unknown: list[str]) -> float:
+    def _price(self, v: VendorRecord) -> float:
         low = v.price_min_idr if v.price_min_idr is not None else v.price_max_idr
         high = v.price_max_idr if v.price_max_idr is not None else v.price_min_idr
         if low is None:
-            unknown.append(Attribute.PRICE)
             return W.NEUTRAL
         budget = self.budget_per_fte
         if high <= budget:
@@ -485,6 +507,12 @@ class Ranker:
 
     def scores(self, catalog: Catalog, rows: np.ndarray) -> np.ndarray:
         """``weighted_score`` for the vendors at ``rows``, summed in the same order."""
+        return self.scored(catalog, rows)[1]
+
+    def scored(
+        self, catalog: Catalog, rows: np.ndarray
+    ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """The criteria columns for the vendors at ``rows`` and their scores."""
         crit = self.columns(catalog, rows)
         total = 0.0
         weighted = np.zeros(rows.size, dtype=np.float64)
@@ -492,7 +520,7 @@ class Ranker:
             total += self.weights[key]
             weighted = weighted + self.weights[key] * crit[key]
         steps = W.SCORE_STEPS
-        return np.floor(100 * steps * weighted / total + 0.5) / steps
+        return crit, np.floor(100 * steps * weighted / total + 0.5) / steps
 
     def strength(self, crit: dict[str, float]) -> str:
         """Weak: the vendor offers under half of the requested services, or the work needs
@@ -504,8 +532,11 @@ class Ranker:
             return Strength.WEAK
         return Strength.GOOD
 
-    def match(self, vendor: VendorRecord, score: float, position: int) -> VendorMatch:
-        crit, unknown, loc = self.criteria(vendor)
+    def match(
+        self, vendor: VendorRecord, score: float, position: int, crit: dict[str, float]
+    ) -> VendorMatch:
+        """A shown vendor, its criteria read from the columns (``values``, to the bit)."""
+        unknown, loc = self.unknown(vendor)
         return VendorMatch(
             slug=vendor.slug,
             name=vendor.name,
@@ -520,6 +551,16 @@ class Ranker:
         )
 
 
+def _smallest(keys: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the ``limit`` smallest keys, smallest first (the keys are unique)."""
+    if limit <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if keys.size > limit:
+        some = np.argpartition(keys, limit - 1)[:limit]
+        return some[np.argsort(keys[some])]
+    return np.argsort(keys)
+
+
 def rank(
     answers: Answers,
     screened: Screen,
@@ -531,13 +572,21 @@ def rank(
     ranker = Ranker(answers, target_location, target_work_system, target_customization)
     catalog = screened.catalog
     eligible = screened.eligible
-    scores = ranker.scores(catalog, eligible)
+    columns, scores = ranker.scored(catalog, eligible)
     top = best_first(scores, catalog.name_order[eligible], W.MAX_RANKED)
-    positions = competition_ranks([float(scores[i]) for i in top])
-    # The breakdown is rebuilt, one vendor at a time, for the few that are shown.
+    shown_scores = scores[top].tolist()
+    positions = competition_ranks(shown_scores)
+    # The shown vendors' breakdown: their rows of the columns, as Python floats, in the
+    # criteria's order.
+    shown = {key: column[top].tolist() for key, column in columns.items()}
     matches = tuple(
-        ranker.match(catalog.records[eligible[i]], float(scores[i]), position)
-        for i, position in zip(top, positions, strict=True)
+        ranker.match(
+            catalog.records[eligible[i]],
+            shown_scores[n],
+            position,
+            {key: values[n] for key, values in shown.items()},
+        )
+        for n, (i, position) in enumerate(zip(top, positions, strict=True))
     )
     # Vendors failing a real must-have first (that says something about them), then the
     # ones that simply do other work; by name within each group.
@@ -551,14 +600,17 @@ def rank(
         if failed
         else np.zeros(len(catalog), dtype=bool)
     )
-    order = np.lexsort((catalog.name_order[excluded], services_only[excluded]))
+    # One key per vendor, unique (name_order is a permutation): only the first
+    # MAX_EXCLUDED are put in order, so a large catalog costs a partition, not a sort.
+    key = services_only[excluded].astype(np.int64) * len(catalog) + catalog.name_order[excluded]
+    first = _smallest(key, W.MAX_EXCLUDED)
     exclusions = tuple(
         Exclusion(
             catalog.records[p].slug,
             catalog.records[p].name,
             ranker.must.reasons(catalog.records[p], screened.codes(p)),
         )
-        for p in excluded[order][: W.MAX_EXCLUDED]
+        for p in excluded[first]
     )
     return Ranking(
         matches,

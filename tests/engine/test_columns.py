@@ -3,12 +3,14 @@
 The reference below is the former ranking, kept here as the oracle: each vendor screened and
 scored one at a time (rank.MustHaves.failed, Ranker.criteria, weighted_score), the best 50
 by score, then name, then slug. The columns must give the same vendors, the same scores to
-the last bit, the same ranks and the same exclusions: for the 25 personas and for random
-catalogs with random answers.
+the last bit, the same ranks and the same exclusions, and each shown vendor the same
+breakdown (criteria values in the same order and type, unknown attributes, location model):
+for the 25 personas and for random catalogs with random answers.
 """
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -17,7 +19,15 @@ from hypothesis import strategies as st
 
 from assessment.engine import Catalog, VendorRecord, parse_answers, recommend
 from assessment.engine import weights as W
-from assessment.engine.rank import MustHaves, Ranker, competition_ranks, rank, screen
+from assessment.engine.rank import (
+    LOCATION_DISTANCE,
+    MustHaves,
+    Ranker,
+    competition_ranks,
+    location_model,
+    rank,
+    screen,
+)
 from tests.assessment.test_advice_personas import CLIENTS
 from tests.engine.conftest import build_taxonomy, build_vendors
 from tests.engine.test_properties import valid_answers, vendor_records
@@ -33,6 +43,48 @@ TARGETS = [
 ]
 
 
+def former_breakdown(ranker, v):
+    """A shown vendor's breakdown as the former code built it: the values one vendor at a
+    time, and the unknown attributes noted criterion by criterion on the way."""
+    unknown = []
+    loc = location_model(ranker.country, v.delivery_countries)
+    if not (ranker.industry in v.industries or v.industries_verified):
+        unknown.append("industries")
+    if loc is None or (
+        abs(LOCATION_DISTANCE[loc] - LOCATION_DISTANCE[ranker.target_location])
+        and not v.delivery_countries_verified
+    ):
+        unknown.append("delivery_countries")
+    if (W.COVERAGE_RANK.get(v.coverage) if v.coverage else None) is None:
+        unknown.append("coverage")
+    if not (v.certifications & W.SECURITY_CERTIFICATIONS) and not v.certifications_verified:
+        unknown.append("certifications")
+    if (
+        ranker.required_certs
+        and not v.certifications_verified
+        and not ranker.required_certs <= v.certifications
+        and "certifications" not in unknown
+    ):
+        unknown.append("certifications")
+    if "language" in ranker.weights:
+        missing = len(ranker.required_langs) - len(ranker.required_langs & v.languages)
+        if missing and not v.languages_verified:
+            unknown.append("languages")
+    if "work_system" in ranker.weights:
+        offers = ranker.work_system in v.work_systems or (
+            ranker.work_system == "hybrid" and len(v.delivery_countries) > 1
+        )
+        if not offers and not v.work_systems_verified:
+            unknown.append("work_systems")
+    if not (ranker.customization in v.customizations or v.customizations_verified):
+        unknown.append("customizations")
+    if (W.SIZE_CAPACITY.get(v.size_band) if v.size_band else None) is None:
+        unknown.append("size_band")
+    if "price" in ranker.weights and v.price_min_idr is None and v.price_max_idr is None:
+        unknown.append("price")
+    return ranker.values(v, loc), unknown, loc
+
+
 def reference(answers, records, target):
     """The former ranking, vendor by vendor."""
     must = MustHaves(answers)
@@ -44,10 +96,14 @@ def reference(answers, records, target):
         key=lambda row: (-row[0], row[1].name, row[1].slug),
     )[: W.MAX_RANKED]
     ranks = competition_ranks([score for score, _v in scored])
+    breakdowns = [former_breakdown(ranker, v) for _s, v in scored]
     shown = sorted(excluded, key=lambda row: (row[1] == ("services",), row[0].name, row[0].slug))
     best = max((len(v.services & must.requested) for v in eligible), default=0)
     return {
         "vendors": [(v.slug, v.name, s, r) for (s, v), r in zip(scored, ranks, strict=True)],
+        "breakdowns": [
+            (json.dumps(crit), tuple(unknown), loc) for crit, unknown, loc in breakdowns
+        ],
         "excluded": [
             (v.slug, tuple(t.msgid for t in must.reasons(v, codes)))
             for v, codes in shown[: W.MAX_EXCLUDED]
@@ -73,6 +129,9 @@ def columns(answers, records, target):
     scores = Ranker(answers, *target).scores(catalog, screened.eligible)
     return {
         "vendors": [(v.slug, v.name, v.score, v.rank) for v in ranking.vendors],
+        "breakdowns": [
+            (json.dumps(v.criteria), v.unknown, v.location_model) for v in ranking.vendors
+        ],
         "excluded": [(e.slug, tuple(t.msgid for t in e.reasons)) for e in ranking.excluded],
         "eligible": ranking.eligible_total,
         "best": screened.best_coverage,
