@@ -19,7 +19,7 @@ from .answers import SCHEMA_VERSION, Answers, Taxonomy
 from .catalog import Catalog, as_catalog
 from .codes import attribute
 from .records import VendorRecord
-from .text import Translate, names_list, render_stored
+from .text import Text, Translate, names_list, render_stored
 
 # 1.2.0: vendors[].rank with ties; recommendation.fit_confidence, fit_rationale, notices;
 # a catalog coverage gap is a notice, no longer a reason for multi-sourcing.
@@ -64,8 +64,18 @@ class Result:
         """JSON-able and language-neutral: every sentence as its message id and parameters,
         and, given ``renderers`` (language -> translate), rendered in each language too."""
 
+        # A sentence is rendered once per result, however often it recurs (the excluded
+        # vendors share a handful of reasons): the same data, read-only, where it repeats.
+        rendered: dict[Text, dict[str, Any]] = {}
+
         def text(t):
-            return t.to_data(renderers)
+            try:
+                data = rendered.get(t)
+            except TypeError:  # a parameter that cannot be hashed: rendered every time
+                return t.to_data(renderers)
+            if data is None:
+                data = rendered[t] = t.to_data(renderers)
+            return data
 
         rec = self.recommendation
         return {
