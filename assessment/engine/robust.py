@@ -85,12 +85,19 @@ class _Stream:
     samples: about 7 MB), and a prefix is the same numbers however it was grown: results
     are identical to drawing afresh on every call (tests/engine/test_robust.py)."""
 
+    # Beyond this many numbers (a call outside the engine's limits) they are drawn afresh
+    # and not kept: the same numbers, without holding memory for them.
+    KEPT_AT_MOST = W.ROBUSTNESS_SAMPLES * (len(Criterion) + W.MAX_RANKED * len(CRITERION_OF))
+
     def __init__(self, seed: int):
+        self._seed = seed
         self._generator = np.random.default_rng(seed)
         self._numbers = np.empty(0)
         self._lock = threading.Lock()
 
     def prefix(self, length: int) -> np.ndarray:
+        if length > self.KEPT_AT_MOST:
+            return np.random.default_rng(self._seed).random(length)
         numbers = self._numbers
         if len(numbers) < length:
             with self._lock:

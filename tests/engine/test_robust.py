@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.engine import AnswerErrors, parse_answers, recommend
+from assessment.engine import AnswerErrors, parse_answers, recommend, robust
 from assessment.engine import weights as W
 from assessment.engine.rank import VendorMatch, competition_ranks, weighted_score
 from assessment.engine.robust import (
@@ -227,3 +227,19 @@ def test_bad_criterion_weights_are_refused_by_field(taxonomy, weights, path):
     with pytest.raises(AnswerErrors) as error:
         parse_answers(base_answers(criteria_weights=weights), taxonomy)
     assert path in error.value.errors
+
+
+def test_numbers_beyond_what_the_engine_keeps_are_drawn_afresh(monkeypatch):
+    """A call larger than the engine ever makes gets the same numbers without the process
+    keeping them."""
+    monkeypatch.setattr(robust._Stream, "KEPT_AT_MOST", 1_000)
+    seed = 424242
+    vendors = _ranked(
+        [_vendor(f"v{i}", dict.fromkeys(KEYS, i / 10), ["industries", "price"]) for i in range(5)],
+        EVEN,
+    )
+    found = acceptability(vendors, EVEN, samples=300, spread=0.25, seed=seed)
+    assert [(a.slug, a.first, a.top3) for a in found] == _drawn_afresh(
+        vendors, EVEN, 300, 0.25, seed
+    )
+    assert len(robust._stream(seed)._numbers) == 0
