@@ -2,6 +2,7 @@
 
 import http.server
 import io
+import re
 import threading
 
 import pytest
@@ -69,6 +70,21 @@ def test_report_text_holds_model_vendors_and_risks(assessment, language, expecte
         assert vendor["name"] in text
     assert "PT Contoh Niaga" in text
     assert "MyRobin" in text  # excluded, with its reason
+
+
+def test_the_score_table_prints_each_vendors_figure_per_criterion(assessment):
+    """The breakdown table: rank, name, score, then each criterion's figure beside its
+    bar, as the reader sees the row."""
+    text = _text(pdf.render_pdf(assessment, "en"))
+    vendors = presentation.result_context(assessment, "en")["vendors"]
+    for vendor in vendors[:3]:
+        tokens = [
+            f"{vendor['rank']}{'=' if vendor['tied'] else ''}",
+            *vendor["name"].split(),
+            str(vendor["score"]),
+            *(str(c["pct"]) for c in vendor["criteria_rows"]),
+        ]
+        assert re.search(r"\s+".join(map(re.escape, tokens)), text), tokens
 
 
 def test_report_metadata_and_fonts(assessment):
