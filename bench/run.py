@@ -355,6 +355,10 @@ def main() -> None:
 
     ranking_vs_topsis(answers, taxonomy, pool, (1_000, 10_000, *big))
     queries_and_robustness(answers, taxonomy, pool)
+    # What the reference library loaded (scikit-criteria, pandas, scipy) stays in this
+    # process but never in a server's: kept out of the garbage-collection pauses below.
+    gc.collect()
+    gc.freeze()
     print("\n2-3. Submission and pages as the catalog grows (SQLite)")
     medians = {}
     starting = set(Vendor.objects.values_list("pk", flat=True))
