@@ -167,7 +167,11 @@ def acceptability(
     scores /= world_weights.sum(axis=0)
     best = scores.max(axis=0)
     at_top = (best - scores) <= 1e-12  # a tie for first shares the world
-    first = (at_top / at_top.sum(axis=0)).sum(axis=1) / samples
+    leaders = at_top.sum(axis=0)
+    if leaders.max() == 1:  # no tie for first in any world: a count, the same figure
+        first = at_top.sum(axis=1) / samples
+    else:
+        first = (at_top / leaders).sum(axis=1) / samples
     # In the top 3: fewer than three vendors score strictly higher, i.e. at least the
     # third-highest score of that world (ties share the place).
     if len(vendors) > TOP:
