@@ -113,8 +113,11 @@ _streams_lock = threading.Lock()
 
 
 def _stream(seed: int) -> _Stream:
-    with _streams_lock:
-        return _streams.setdefault(seed, _Stream(seed))
+    stream = _streams.get(seed)
+    if stream is None:
+        with _streams_lock:
+            stream = _streams.get(seed) or _streams.setdefault(seed, _Stream(seed))
+    return stream
 
 
 def _third_highest(scores: np.ndarray) -> np.ndarray:
