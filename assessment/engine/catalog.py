@@ -3,8 +3,8 @@
 One numpy column per fact and one boolean matrix per listed attribute (vendors × the
 values that occur in the catalog), so the must-haves and the scores are computed for every
 vendor at once instead of one Python object at a time. The records stay beside the columns:
-the few vendors that are shown get their breakdown from the same per-vendor code as before
-(rank.Ranker.criteria), which the tests hold equal to these columns.
+the few vendors that are shown are described from them (names, services, what is unknown),
+and the tests hold the columns equal to the former per-vendor scoring.
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 Two steps: ``screen`` applies the must-haves (which depend on the answers only) to the whole
 catalog and learns how much of the request the best vendor covers, which the decision needs;
 ``rank`` then scores the eligible vendors against the recommendation. Both work on the
-catalog's columns (catalog.py), every vendor at once; the few vendors that are shown get
-their breakdown from ``Ranker.criteria``, the same rules one vendor at a time, which the
-tests hold equal to the columns' scores.
+catalog's columns (catalog.py), every vendor at once; the few vendors that are shown take
+their breakdown from the same columns, with their unknown attributes (``Ranker.unknown``).
+The former per-vendor scoring is kept in tests/engine/test_columns.py as the oracle the
+columns are held equal to, to the bit.
 """
 
 from __future__ import annotations
@@ -118,13 +119,6 @@ def competition_ranks(scores: list[float]) -> list[int]:
     for index, score in enumerate(scores):
         ranks.append(ranks[-1] if index and score == scores[index - 1] else index + 1)
     return ranks
-
-
-def _listed(offers: bool, verified: bool) -> float:
-    """A listed attribute: offered 1.0; verified as not offered 0.0; otherwise unknown."""
-    if offers:
-        return 1.0
-    return 0.0 if verified else W.NEUTRAL
 
 
 DATA_HOME = "ID"  # where data that may not leave Indonesia must be processed
@@ -293,67 +287,7 @@ class Ranker:
         total = sum(points.values())
         return {k: v / total for k, v in points.items()}
 
-    # -- criteria ------------------------------------------------------------------
-    def criteria(self, v: VendorRecord) -> tuple[dict[str, float], list[str], str | None]:
-        """One vendor's breakdown: each criterion's value, what the score needed and the
-        catalog does not know, and the vendor's location model. ``columns`` computes the
-        values for many vendors at once; the tests hold the two equal."""
-        unknown, loc = self.unknown(v)
-        return self.values(v, loc), unknown, loc
-
-    def values(self, v: VendorRecord, loc: str | None) -> dict[str, float]:
-        crit: dict[str, float] = {}
-        weights = self.weights
-        matched = len(v.services & self.requested)
-        crit[Criterion.SERVICES] = matched / len(self.requested)
-
-        crit[Criterion.INDUSTRY] = _listed(self.industry in v.industries, v.industries_verified)
-
-        if loc is None:
-            crit[Criterion.LOCATION] = W.NEUTRAL
-        else:
-            gap = abs(LOCATION_DISTANCE[loc] - LOCATION_DISTANCE[self.target_location])
-            crit[Criterion.LOCATION] = W.LOCATION_FIT_BY_GAP[gap]
-
-        offered = W.COVERAGE_RANK.get(v.coverage) if v.coverage else None
-        if offered is None:  # not known, or a value the engine does not know
-            crit[Criterion.COVERAGE] = W.NEUTRAL
-        else:
-            short = max(0, min(2, self.coverage_needed - offered))
-            crit[Criterion.COVERAGE] = W.COVERAGE_FIT_BY_SHORTFALL[short]
-
-        held = v.certifications & W.SECURITY_CERTIFICATIONS
-        if held:
-            crit[Criterion.SECURITY] = min(
-                1.0, W.SECURITY_FIRST_CERT + W.SECURITY_EACH_MORE * (len(held) - 1)
-            )
-        else:
-            crit[Criterion.SECURITY] = 0.0 if v.certifications_verified else W.NEUTRAL
-
-        if Criterion.LANGUAGE in weights:
-            present = len(self.required_langs & v.languages)
-            missing = len(self.required_langs) - present
-            if missing and not v.languages_verified:
-                crit[Criterion.LANGUAGE] = (present + W.NEUTRAL * missing) / len(
-                    self.required_langs
-                )
-            else:
-                crit[Criterion.LANGUAGE] = present / len(self.required_langs)
-
-        if Criterion.WORK_SYSTEM in weights:
-            crit[Criterion.WORK_SYSTEM] = _listed(
-                self._offers_work_system(v), v.work_systems_verified
-            )
-
-        crit[Criterion.CUSTOMIZATION] = _listed(
-            self.customization in v.customizations, v.customizations_verified
-        )
-
-        crit[Criterion.SIZE] = self._size(v)
-        if Criterion.PRICE in weights:
-            crit[Criterion.PRICE] = self._price(v)
-        return crit
-
+    # -- what a vendor's score needed and the catalog does not know -----------------
     def unknown(self, v: VendorRecord) -> tuple[list[str], str | None]:
         """The attributes the score needed and the catalog does not know about the vendor,
         in the order of the criteria; and the vendor's location model (None: unknown)."""
@@ -399,35 +333,11 @@ class Ranker:
             self.work_system == "hybrid" and len(v.delivery_countries) > 1
         )
 
-    def _size(self, v: VendorRecord) -> float:
-        capacity = W.SIZE_CAPACITY.get(v.size_band) if v.size_band else None
-        if capacity is None:  # not known, or a band the engine does not know
-            return W.NEUTRAL
-        if self.fte <= capacity:
-            return 1.0
-        fits = next((b for b in W.SIZE_ORDER if self.fte <= W.SIZE_CAPACITY[b]), W.SIZE_ORDER[-1])
-        steps = W.SIZE_ORDER.index(fits) - W.SIZE_ORDER.index(v.size_band)
-        return W.SIZE_FIT_ONE_BAND_SHORT if steps == 1 else 0.0
-
-    def _price(self, v: VendorRecord) -> float:
-        low = v.price_min_idr if v.price_min_idr is not None else v.price_max_idr
-        high = v.price_max_idr if v.price_max_idr is not None else v.price_min_idr
-        if low is None:
-            return W.NEUTRAL
-        budget = self.budget_per_fte
-        if high <= budget:
-            return 1.0
-        if low <= budget:
-            return W.PRICE_FIT_PARTLY_WITHIN
-        return max(0.0, W.PRICE_FIT_ABOVE_MAX * (1 - (low - budget) / budget))
-
-    def score(self, crit: dict[str, float]) -> float:
-        return weighted_score(self.weights, crit)
-
     # -- the same for every vendor at once ---------------------------------------------
     def columns(self, catalog: Catalog, rows: np.ndarray) -> dict[str, np.ndarray]:
-        """Each criterion for the vendors at ``rows``, as ``criteria`` computes it for one
-        vendor: the same operations in the same order, so the floats are identical."""
+        """Each criterion for the vendors at ``rows``: the same operations in the same order
+        as the former per-vendor code (kept as the oracle in tests/engine/test_columns.py),
+        so the floats are identical."""
         listed, verified = catalog.listed, catalog.verified
         neutral = W.NEUTRAL
 

@@ -1,11 +1,12 @@
 """The column ranking (engine/catalog.py, rank.py) against the per-vendor ranking it replaced.
 
-The reference below is the former ranking, kept here as the oracle: each vendor screened and
-scored one at a time (rank.MustHaves.failed, Ranker.criteria, weighted_score), the best 50
-by score, then name, then slug. The columns must give the same vendors, the same scores to
-the last bit, the same ranks and the same exclusions, and each shown vendor the same
-breakdown (criteria values in the same order and type, unknown attributes, location model):
-for the 25 personas and for random catalogs with random answers.
+The reference below is the former ranking, kept here as the oracle: each vendor screened
+and scored one at a time (rank.MustHaves.failed, the former per-vendor criteria,
+weighted_score), the best 50 by score, then name, then slug. The columns must give the same
+vendors, the same scores to the last bit, the same ranks and the same exclusions, and each
+shown vendor the same breakdown (criteria values in the same order and type, unknown
+attributes, location model): for the 25 personas and for random catalogs with random
+answers.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from assessment.engine.rank import (
     location_model,
     rank,
     screen,
+    weighted_score,
 )
 from tests.assessment.test_advice_personas import CLIENTS
 from tests.engine.conftest import build_taxonomy, build_vendors
@@ -41,6 +43,80 @@ TARGETS = [
     for work_system in ("single_vendor", "hybrid", "cloud_based", "captive")
     for customization in ("standard", "customized")
 ]
+
+
+def _listed(offers, verified):
+    if offers:
+        return 1.0
+    return 0.0 if verified else W.NEUTRAL
+
+
+def former_values(ranker, v, loc):
+    """Each criterion's value for one vendor, as the former code computed it."""
+    crit = {}
+    weights = ranker.weights
+    crit["services"] = len(v.services & ranker.requested) / len(ranker.requested)
+    crit["industry"] = _listed(ranker.industry in v.industries, v.industries_verified)
+    if loc is None:
+        crit["location"] = W.NEUTRAL
+    else:
+        gap = abs(LOCATION_DISTANCE[loc] - LOCATION_DISTANCE[ranker.target_location])
+        crit["location"] = W.LOCATION_FIT_BY_GAP[gap]
+    offered = W.COVERAGE_RANK.get(v.coverage) if v.coverage else None
+    if offered is None:
+        crit["coverage"] = W.NEUTRAL
+    else:
+        crit["coverage"] = W.COVERAGE_FIT_BY_SHORTFALL[
+            max(0, min(2, ranker.coverage_needed - offered))
+        ]
+    held = v.certifications & W.SECURITY_CERTIFICATIONS
+    if held:
+        crit["security"] = min(1.0, W.SECURITY_FIRST_CERT + W.SECURITY_EACH_MORE * (len(held) - 1))
+    else:
+        crit["security"] = 0.0 if v.certifications_verified else W.NEUTRAL
+    if "language" in weights:
+        wanted = ranker.required_langs
+        present = len(wanted & v.languages)
+        missing = len(wanted) - present
+        if missing and not v.languages_verified:
+            crit["language"] = (present + W.NEUTRAL * missing) / len(wanted)
+        else:
+            crit["language"] = present / len(wanted)
+    if "work_system" in weights:
+        offers = ranker.work_system in v.work_systems or (
+            ranker.work_system == "hybrid" and len(v.delivery_countries) > 1
+        )
+        crit["work_system"] = _listed(offers, v.work_systems_verified)
+    crit["customization"] = _listed(
+        ranker.customization in v.customizations, v.customizations_verified
+    )
+    capacity = W.SIZE_CAPACITY.get(v.size_band) if v.size_band else None
+    if capacity is None:
+        crit["size"] = W.NEUTRAL
+    elif ranker.fte <= capacity:
+        crit["size"] = 1.0
+    else:
+        fits = next((b for b in W.SIZE_ORDER if ranker.fte <= W.SIZE_CAPACITY[b]), W.SIZE_ORDER[-1])
+        steps = W.SIZE_ORDER.index(fits) - W.SIZE_ORDER.index(v.size_band)
+        crit["size"] = W.SIZE_FIT_ONE_BAND_SHORT if steps == 1 else 0.0
+    if "price" in weights:
+        low = v.price_min_idr if v.price_min_idr is not None else v.price_max_idr
+        high = v.price_max_idr if v.price_max_idr is not None else v.price_min_idr
+        budget = ranker.budget_per_fte
+        if low is None:
+            crit["price"] = W.NEUTRAL
+        elif high <= budget:
+            crit["price"] = 1.0
+        elif low <= budget:
+            crit["price"] = W.PRICE_FIT_PARTLY_WITHIN
+        else:
+            crit["price"] = max(0.0, W.PRICE_FIT_ABOVE_MAX * (1 - (low - budget) / budget))
+    return crit
+
+
+def former_score(ranker, v):
+    loc = location_model(ranker.country, v.delivery_countries)
+    return weighted_score(ranker.weights, former_values(ranker, v, loc))
 
 
 def former_breakdown(ranker, v):
@@ -82,7 +158,7 @@ def former_breakdown(ranker, v):
         unknown.append("size_band")
     if "price" in ranker.weights and v.price_min_idr is None and v.price_max_idr is None:
         unknown.append("price")
-    return ranker.values(v, loc), unknown, loc
+    return former_values(ranker, v, loc), unknown, loc
 
 
 def reference(answers, records, target):
@@ -92,7 +168,7 @@ def reference(answers, records, target):
     excluded = [(v, must.failed(v)) for v in records if must.failed(v)]
     ranker = Ranker(answers, *target)
     scored = sorted(
-        ((ranker.score(ranker.criteria(v)[0]), v) for v in eligible),
+        ((former_score(ranker, v), v) for v in eligible),
         key=lambda row: (-row[0], row[1].name, row[1].slug),
     )[: W.MAX_RANKED]
     ranks = competition_ranks([score for score, _v in scored])
@@ -112,7 +188,7 @@ def reference(answers, records, target):
         "best": best / len(must.requested),
         "countries": frozenset(c for v in eligible for c in v.delivery_countries),
         "languages": frozenset(lang for v in eligible for lang in v.languages),
-        "all_scores": {v.slug: ranker.score(ranker.criteria(v)[0]) for v in eligible},
+        "all_scores": {v.slug: former_score(ranker, v) for v in eligible},
     }
 
 
