@@ -166,14 +166,20 @@ def ranking_vs_topsis(answers, taxonomy, pool, sizes) -> None:
 
 
 # -- 2. submission ----------------------------------------------------------------------
-def submission_at(total: int, reference: float | None) -> float:
-    """POST /api/assessments/ at this catalog size; returns the median (seconds)."""
+def submitter():
+    """One POST /api/assessments/ of the example answers, from one test client."""
     client = Client()
 
     def submit():
         response = client.post("/api/assessments/", base_answers(), content_type="application/json")
         assert response.status_code == 201, response.content
 
+    return submit
+
+
+def submission_at(total: int, reference: float | None) -> float:
+    """POST /api/assessments/ at this catalog size; returns the median (seconds)."""
+    submit = submitter()
     started = time.perf_counter()
     submit()  # the first request after a catalog change builds the snapshot
     first = time.perf_counter() - started
@@ -200,13 +206,8 @@ def submission_against_ten(total: int, starting: set[int], rounds: int = 5) -> N
     catalog. The grown vendors are hidden (flagged synthetic again) and shown in turn
     through the catalog's write path; the first submission after each switch rebuilds the
     snapshot and is not timed."""
-    client = Client()
+    submit = submitter()
     grown = Vendor.objects.exclude(pk__in=starting)
-
-    def submit():
-        response = client.post("/api/assessments/", base_answers(), content_type="application/json")
-        assert response.status_code == 201, response.content
-
     small: list[float] = []
     large: list[float] = []
     for _ in range(rounds):
