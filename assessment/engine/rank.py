@@ -445,7 +445,7 @@ class Ranker:
     def match(
         self, vendor: VendorRecord, score: float, position: int, crit: dict[str, float]
     ) -> VendorMatch:
-        """A shown vendor, its criteria read from the columns (``values``, to the bit)."""
+        """A shown vendor: its criteria are its row of the score columns (``scored``)."""
         unknown, loc = self.unknown(vendor)
         return VendorMatch(
             slug=vendor.slug,
