@@ -1,69 +1,47 @@
-"""The PDF report (WeasyPrint): HTML and CSS templates rendered to A4.
+"""The PDF report: the result as plain data, laid out by a Typst template on A4.
 
-The renderer fetches nothing from the network or the file system except the project's own
-static files, read from disk: any other URL in the document (say an ``<img>`` smuggled into
-a description, although descriptions are escaped anyway) is refused.
+``report_data`` turns a stored result into JSON-ready data: every sentence and label already
+in the reader's language, every number already formatted. The template
+(``assessment/report/report.typ``) only lays it out. The data reaches Typst as a JSON string
+through ``sys.inputs`` and is shown as text: a vendor's name or an organisation's name is
+never read as markup, so untrusted text cannot format, include or fetch anything.
+
+The compiler's root is the template's own folder, and the template imports no package: the
+report reads no other file and nothing from the network.
 """
 
 from __future__ import annotations
 
-import mimetypes
+import json
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
+import typst
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, localize
 from django.utils.text import slugify
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import presentation
 from .models import Assessment
 
-# The document's own origin: never resolved on a network, only mapped to static files.
-BASE_URL = "https://report.bpo-advisor.invalid/"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "report"
+TEMPLATE = TEMPLATE_DIR / "report.typ"
+# Vendors described in a card of their own (the table scores every ranked vendor).
+DESCRIBED = 10
 
-
-class StaticFilesOnlyFetcher(URLFetcher):
-    """Serves the project's static files from disk; refuses every other URL."""
-
-    def __init__(self):
-        super().__init__(allowed_protocols=())
-        self.refused: list[str] = []
-
-    def fetch(self, url, headers=None):
-        prefix = BASE_URL + settings.STATIC_URL.lstrip("/")
-        if url.startswith(prefix):
-            relative = url[len(prefix) :].split("?")[0].split("#")[0]
-            path = _static_path(relative)
-            if path is not None:
-                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(
-                    url, body=path.read_bytes(), headers={"Content-Type": mime}
-                )
-        self.refused.append(url)
-        raise ValueError(f"refused by the report's URL fetcher: {url[:200]}")
-
-
-def _static_path(relative: str) -> Path | None:
-    if ".." in Path(relative).parts:
-        return None
-    found = finders.find(relative)
-    if found:
-        return Path(found)
-    candidate = Path(settings.STATIC_ROOT) / relative
-    return candidate if candidate.is_file() else None
+_lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _font_config() -> FontConfiguration:
-    # Building a font configuration scans the system fonts: do it once per process.
-    return FontConfiguration()
+def _compiler() -> typst.Compiler:
+    # Scanning the system fonts is done once per process: the compiler keeps them.
+    return typst.Compiler(input=TEMPLATE, root=TEMPLATE_DIR)
 
 
 def report_filename(assessment: Assessment) -> str:
@@ -72,23 +50,403 @@ def report_filename(assessment: Assessment) -> str:
     return f"bpo-advisor-{organisation}-{day}.pdf"
 
 
-def render_html(assessment: Assessment, language: str) -> str:
+def render_pdf(assessment: Assessment, language: str) -> bytes:
+    data = report_data(assessment, language)
+    chart = data.pop("chart_svg")
+    inputs = {"data": without_emoji(json.dumps(data, ensure_ascii=False)), "chart": chart or ""}
+    with _lock:  # one compiler per process; a threaded server takes turns
+        # Tagged: a screen reader gets the headings, tables and lists as structure.
+        return _compiler().compile(format="pdf", sys_inputs=inputs, pdf_tags=True)
+
+
+def _n(value: Any) -> str:
+    """A number as the templates show it: in the reader's language (69,3 in Indonesian)."""
+    return str(localize(value))
+
+
+def _s(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def report_data(assessment: Assessment, language: str) -> dict[str, Any]:
+    """The report's content as plain data in ``language``: strings, lists and dicts."""
     with translation.override(language):
-        context = presentation.result_context(assessment, language)
+        c = presentation.result_context(assessment, language)
         now = timezone.localtime()
-        context["generated_at"] = now
-        context["generated_label"] = f"{date_format(now, 'DATETIME_FORMAT')} {now.tzname()}"
-        context["language"] = language
-        return render_to_string("assessment/report.html", context)
+        title = _("Outsourcing recommendation")
+        org = assessment.organisation_name
+        vendors = c["vendors"]
+        return {
+            "lang": language,
+            "title": title,
+            "doc_title": f"{title} – {org}" if org else title,
+            "description": _("Outsourcing model, vendor ranking, risks and roadmap"),
+            "org": org or _("Unnamed organisation"),
+            "cover": _cover(c, assessment),
+            "recommendation": {
+                "heading": _("Recommendation"),
+                "notices": _notices(c),
+                "summary": _summary(c),
+                "answers_heading": _("Your answers"),
+                "answers": [[_s(r["question"]), _s(r["answer"])] for r in c["answers_summary"]],
+                "why_heading": _("Why"),
+                "reasons": [
+                    [_s(r["points_to_label"]), _s(r["explanation"])] for r in c["rationale"]
+                ],
+            },
+            "vendors": _vendors(c, vendors),
+            "workspace": _workspace(c) if c["has_workspace"] else None,
+            "chart_svg": _chart_svg(c) if c["has_workspace"] else None,
+            "comparison": _comparison(c["comparison"]) if c["comparison"] else None,
+            "excluded": _excluded(c) if c["excluded"] else None,
+            "compliance": _compliance(c) if c["has_compliance"] else None,
+            "risks": {
+                "heading": _("Risks and how to handle them"),
+                "items": [
+                    {
+                        "label": _s(r["label"]),
+                        "level": r["level"],
+                        "level_label": _s(r["level_label"]),
+                        "why": _s(r["why"]),
+                        "mitigations": [_s(m) for m in r["mitigations"]],
+                    }
+                    for r in c["risks"]
+                ],
+            },
+            "roadmap": {
+                "heading": _("Roadmap"),
+                "stages": [
+                    {"label": _s(s["label"]), "actions": [_s(a) for a in s["actions"]]}
+                    for s in c["roadmap"]
+                ],
+            },
+            "sla": {
+                "heading": _("SLA metrics"),
+                "columns": [_("Metric"), _("Target")],
+                "rows": [
+                    [_s(m["label"]), _s(m["target"]), _s(m.get("basis"))] for m in c["sla_metrics"]
+                ],
+            },
+            "checklist": _checklist(c, vendors),
+            "provenance": (
+                _(
+                    "Made by engine version %(version)s, an earlier version of the advisor; "
+                    "re-run it to see today's advice."
+                )
+                % {"version": c["engine_version"]}
+                if c["engine_is_older"]
+                else None
+            ),
+            "generated": _("Generated on %(date)s by BPO Advisor.")
+            % {"date": f"{date_format(now, 'DATETIME_FORMAT')} {now.tzname()}"},
+        }
 
 
-def render_pdf(
-    assessment: Assessment, language: str, fetcher: StaticFilesOnlyFetcher | None = None
-) -> bytes:
-    html = without_emoji(render_html(assessment, language))
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher or StaticFilesOnlyFetcher())
-    # Tagged: a screen reader gets the headings, tables and lists as structure.
-    return document.write_pdf(font_config=_font_config(), pdf_tags=True)
+def _cover(c: dict, assessment: Assessment) -> dict[str, Any]:
+    specialisation = f" · {c['specialisation_label']}" if c["specialisation_label"] else ""
+    if c["in_house"]:
+        work = _("type of work")
+        headline = [_s(c["approach_label"]), f"{work}: {c['model_label']}{specialisation}"]
+    else:
+        headline = [
+            f"{c['approach_label']}: {c['model_label']}{specialisation}",
+            f"{c['location_label']} · {c['work_system_label']} · {c['customization_label']}",
+        ]
+    created = date_format(timezone.localtime(assessment.created_at), "DATE_FORMAT")
+    # Labels are looked up apart from the f-strings: makemessages does not read inside those.
+    kicker, date_label, version_label = (
+        _("Needs analysis report"),
+        _("Assessment date"),
+        _("Engine version"),
+    )
+    return {
+        "kicker": f"BPO Advisor · {kicker}",
+        "headline": headline,
+        "meta": [
+            f"{c['industry_name']} · {c['country_name']}",
+            f"{date_label}: {created} · {version_label} {c['engine_version']}",
+            _(
+                "Vendor facts are shown as known only when a source states them; everything "
+                "else is listed as a due-diligence question."
+            ),
+        ],
+    }
+
+
+def _notices(c: dict) -> dict[str, Any] | None:
+    if not c["notices"]:
+        return None
+    return {"heading": _("Please note"), "items": [_s(n["message"]) for n in c["notices"]]}
+
+
+def _summary(c: dict) -> list[list[str]]:
+    """The recommendation's table: [label, value, note]."""
+    rows: list[list[str]] = [
+        [_("Approach"), _s(c["approach_label"]), ""],
+        [_("Model"), _s(c["model_label"]), ""],
+    ]
+    if c["specialisation_label"]:
+        rows.append([_("Specialisation"), _s(c["specialisation_label"]), ""])
+    rows.append([_("Functions"), ", ".join(map(str, c["function_labels"])), ""])
+    location = _s(c["location_label"])
+    if c["catalog_location_label"]:
+        location += " (%s)" % (
+            _("the vendors listed are %(location)s for you")
+            % {"location": c["catalog_location_label"]}
+        )
+    rows.append([_("Location"), location, ""])
+    if not c["in_house"]:
+        rows.append([_("Work system"), _s(c["work_system_label"]), ""])
+        rows.extend([_s(title), _s(value), ""] for title, value in c["work_system_parts"])
+    if c["supporting_names"]:
+        rows.append(
+            [_("Could still be outsourced"), ", ".join(map(str, c["supporting_names"])), ""]
+        )
+    if not c["in_house"]:
+        rows.append([_("Customisation"), _s(c["customization_label"]), ""])
+    rows.append([_("Confidence"), f"{_n(c['confidence_pct'])}%", ""])
+    if c["has_fit"]:
+        rows.append([_("Catalog fit"), f"{_n(c['fit_pct'])}%", " ".join(c["rec"]["fit_rationale"])])
+    rows.append([_("Services to outsource"), ", ".join(map(str, c["requested_services"])), ""])
+    return rows
+
+
+def _vendors(c: dict, vendors: list[dict]) -> dict[str, Any]:
+    section: dict[str, Any] = {
+        "heading": _s(c["vendors_heading"]),
+        # A template's msgid doubles a literal %: formatting with no values undoes that.
+        "note": _(
+            "Scores run from 0 to 100. Unknown attributes score a neutral 50%% and become "
+            "due-diligence questions."
+        )
+        % {},
+        "empty": None,
+        "more": None,
+    }
+    if not vendors:
+        section["empty"] = _(
+            "No vendor in the catalog offers the requested services. Look for specialists "
+            "beyond the catalog."
+        )
+        return section
+    section["table"] = {
+        "columns": ["#", _("Vendor"), _("Score")]
+        + [_s(row["label"]) for row in vendors[0]["criteria_rows"]],
+        "rows": [
+            {
+                "rank": f"{v['rank']}{'=' if v['tied'] else ''}",
+                "name": v["name"],
+                "score": _n(v["score"]),
+                "pcts": [row["pct"] for row in v["criteria_rows"]],
+                "labels": [_n(row["pct"]) for row in v["criteria_rows"]],
+            }
+            for v in vendors
+        ],
+        "note": _(
+            "Each bar is one criterion of the score, from 0 to 100%%; its weight follows "
+            "your priorities."
+        )
+        % {},
+    }
+    cards = []
+    tied, weak, where, matched, missing, unverified = (
+        _("tied"),
+        _("weak match"),
+        _("Location for you"),
+        _("Matched services"),
+        _("Missing services"),
+        _("Not verified"),
+    )
+    for index, v in enumerate(vendors, 1):
+        if index > DESCRIBED and not v["picked"]:
+            continue
+        head = f"{v['rank']}. {v['name']}"
+        if v["tied"]:
+            head += f" ({tied})"
+        if v["weak"]:
+            head += f" ({weak})"
+        line = f"{where}: {v['location_label']} · {matched}: {', '.join(v['matched_names'])}"
+        if v["missing_names"]:
+            line += f" · {missing}: {', '.join(v['missing_names'])}"
+        unknown = (
+            f"{unverified}: {', '.join(map(str, v['unknown_names']))}"
+            if v["unknown_names"]
+            else None
+        )
+        cards.append({"head": head, "score": _n(v["score"]), "line": line, "unknown": unknown})
+    section["cards"] = cards
+    if len(vendors) > DESCRIBED:
+        section["more"] = ngettext(
+            "The first 10 vendors and your shortlist are described above; all %(n)s are scored "
+            "in the table, and the results page has every vendor's details.",
+            "The first 10 vendors and your shortlist are described above; all %(n)s are scored "
+            "in the table, and the results page has every vendor's details.",
+            len(vendors),
+        ) % {"n": len(vendors)}
+    return section
+
+
+def _workspace(c: dict) -> dict[str, Any]:
+    return {
+        "weights_heading": _("Weights used"),
+        "weights": [
+            [_s(w["label"]), f"{_n(w['points'])} / 10", f"{_n(w['share_pct'])}%"]
+            for w in c["weight_rows"]
+        ],
+        "robust_heading": _("How sure the ranking is"),
+        "robust_columns": [_("Vendor"), _("First in plausible cases"), _("In the top 3")],
+        "robust": [
+            [v["name"], f"{_n(v['first_pct'])}%", f"{_n(v['top3_pct'])}%"]
+            for v in c["vendors"]
+            if v["first_pct"] is not None
+        ],
+        "stability": [_s(line) for line in c["stability_lines"]],
+        "samples": _(
+            'Each vendor\'s "first in" and "top 3 in" figures come from %(n)s plausible cases: '
+            "weights within 25%% of these, and every unverified fact anywhere from worst to best."
+        )
+        % {"n": _n(c["robustness_samples"])},
+        "chart_heading": _("Score against evidence"),
+        "chart_alt": _(
+            "Each dot is a ranked vendor: up is a higher score, right is more of its score "
+            "resting on verified facts."
+        ),
+        "chart_caption": _(
+            "Up: higher score. Right: more of the score rests on verified facts. Orange: your "
+            "shortlist."
+        )
+        if c["chart"]
+        else None,
+    }
+
+
+def _chart_svg(c: dict) -> str | None:
+    if not c["chart"]:
+        return None
+    return render_to_string("assessment/partials/chart_svg.html", {"chart": c["chart"]})
+
+
+def _comparison(comparison: dict) -> dict[str, Any]:
+    return {
+        "heading": _("Your shortlist side by side"),
+        "caption": _("Rows whose values differ are marked."),
+        "differs": _("differs"),
+        "columns": [_("Criterion")] + [v["name"] for v in comparison["vendors"]],
+        "rows": [
+            {
+                "label": _s(row["label"]),
+                "differs": bool(row["differs"]),
+                "values": [_s(value) for value in row["values"]],
+            }
+            for row in comparison["rows"]
+        ],
+    }
+
+
+def _excluded(c: dict) -> dict[str, Any]:
+    shown, total = len(c["excluded"]), c["result"].get("excluded_total", 0)
+    return {
+        "heading": _("Excluded vendors"),
+        "groups": [
+            {
+                "reasons": _s(group["reasons"])[:1].upper() + _s(group["reasons"])[1:],
+                "count": _n(len(group["names"])),
+                "names": ", ".join(group["names"]),
+            }
+            for group in c["excluded_groups"]
+        ],
+        "more": _("Showing %(shown)s of %(total)s.") % {"shown": _n(shown), "total": _n(total)}
+        if total > shown
+        else None,
+    }
+
+
+def _compliance(c: dict) -> dict[str, Any]:
+    return {
+        "heading": _("Indonesian rules that apply"),
+        "disclaimer": [
+            _("Guidance, not legal advice."),
+            _(
+                "Each rule names its legal source and the date our curators last checked it "
+                "against the text. Confirm with counsel before you rely on it."
+            ),
+        ],
+        "unanswered": None
+        if c["compliance_answered"]
+        else _(
+            "You did not answer the regulation questions (sector, personal data, data "
+            "location, staff transfer): only the rules that apply to every outsourcing "
+            "contract are listed."
+        ),
+        "rules": [
+            {
+                "title": _s(rule["title"]),
+                "kind": rule["kind"],
+                "kind_label": _s(rule["kind_label"]),
+                "summary": _s(rule["summary"]),
+                "action": [_("What to do"), _s(rule["action"])],
+                "why": [_("Why it applies"), " ".join(map(str, rule["why"]))],
+                "source_label": _("Source"),
+                "source": _s(rule["source"]),
+                "source_url": rule["source_url"]
+                if re.match(r"https?://", rule.get("source_url") or "")
+                else None,
+                "checked": _("checked on %(day)s") % {"day": rule["reviewed_label"]},
+            }
+            for rule in c["compliance"]
+        ],
+        "none": _("No rule in our list applies to these answers."),
+        "questions": {
+            "heading": _("Ask the shortlisted vendors before you sign"),
+            "note": _(
+                "What the catalog does not know about their legal standing and, where "
+                "personal data is involved, about where your data would be."
+            ),
+            "groups": [
+                {
+                    "vendors": ", ".join(group["vendors"]),
+                    "questions": list(map(str, group["questions"])),
+                }
+                for group in c["legal_question_groups"]
+            ],
+        }
+        if c["legal_questions"]
+        else None,
+    }
+
+
+def _checklist(c: dict, vendors: list[dict]) -> dict[str, Any]:
+    matrix = c["due_diligence_matrix"]
+    section: dict[str, Any] = {
+        "heading": _("Due-diligence checklist"),
+        "note": _(
+            "What the catalog does not know about the shortlisted vendors. Ask before you sign."
+        ),
+        "matrix": None,
+        "empty": None,
+    }
+    if matrix["rows"]:
+        section["matrix"] = {
+            "caption": _("☐ open question for this vendor · – already known to the catalog"),
+            "columns": [_("Question")] + [v["name"] for v in matrix["columns"]],
+            "decisive": _("Can change the decision:"),
+            "rows": [
+                {
+                    "question": _s(row["question"]),
+                    "decisive": bool(row["decisive"]),
+                    "open": row["open"],
+                }
+                for row in matrix["rows"]
+            ],
+        }
+    elif vendors:
+        section["empty"] = _(
+            "No open questions: the catalog knows every attribute that matters for the "
+            "shortlisted vendors."
+        )
+    else:
+        section["empty"] = _("No vendor is shortlisted, so there is nothing to ask yet.")
+    return section
 
 
 # Pictographs the report's fonts cannot draw (they would print as empty boxes): left out,

@@ -255,8 +255,6 @@ LOGGING = {
     "filters": {"mask_tokens": {"()": "bpo_advisor.logs.MaskTokens"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint narrates every layout step at INFO; its warnings still show.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Where the app is reachable, for links printed outside a request (manage.py recommend).

@@ -98,7 +98,7 @@ def test_report_metadata_and_fonts(assessment):
     for page in reader.pages:
         for font in (page["/Resources"].get("/Font") or {}).values():
             font = font.get_object()
-            if "/DescendantFonts" in font:  # Type0 (CID) fonts, as WeasyPrint writes them
+            if "/DescendantFonts" in font:  # Type0 (CID) fonts, as Typst writes them
                 font = font["/DescendantFonts"][0].get_object()
             descriptor = font.get("/FontDescriptor")
             if descriptor is not None:
@@ -122,41 +122,42 @@ class _CountingHandler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_untrusted_text_is_escaped_and_fetches_nothing(starting_catalog, tmp_path):
+def test_untrusted_text_is_shown_as_typed_and_fetches_nothing(starting_catalog, tmp_path):
+    """Names are data, never markup: HTML, and Typst's own markup and code (which could
+    read a file, fetch an image or restyle the page), print as the characters typed."""
     server = http.server.HTTPServer(("127.0.0.1", 0), _CountingHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    secret = tmp_path / "secret.png"
-    secret.write_bytes(b"not an image")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the secret is 4711")
     url = f"http://127.0.0.1:{server.server_port}/x.png"
-    hostile = f'<img src="{url}"><img src="file://{secret}"><link rel=stylesheet href="{url}">'
+    hostile = f'<img src="{url}"> #read("{secret}") #image("{url}") *bold* $x$ @ref'
     VendorFactory(
         name=f"Evil {hostile}", slug="evil", services=["customer_service", "order_processing"]
     )
     assessment = services.assessment_create(
-        data=base_answers(organisation__name=f"PT <b>X</b> {hostile}"[:200]), language="en"
+        data=base_answers(organisation__name=f"PT <b>X</b> #set page(fill: red) {hostile}"[:200]),
+        language="en",
     )
-    fetcher = pdf.StaticFilesOnlyFetcher()
-    text = _text(pdf.render_pdf(assessment, "en", fetcher=fetcher))
+    # Long words may break anywhere: the zero-width spaces that allow it are not the text.
+    text = " ".join(_text(pdf.render_pdf(assessment, "en")).replace("\u200b", "").split())
     server.shutdown()
     assert _CountingHandler.hits == 0
-    assert fetcher.refused == []  # escaped: the tags never became elements
-    assert "<img src=" in text and "PT <b>X</b>" in text
+    assert "4711" not in text
+    assert "PT <b>X</b> #set page(fill: red)" in text
+    assert f'Evil <img src="{url}"> #read("{secret}")' in text
+    assert '#image("' in text and "*bold* $x$ @ref" in text
 
 
-def test_the_fetcher_serves_static_files_and_refuses_everything_else(settings, tmp_path):
-    fetcher = pdf.StaticFilesOnlyFetcher()
-    response = fetcher.fetch(pdf.BASE_URL + "static/css/report.css")
-    assert b"@page" in response.read()
-    for url in (
-        "http://127.0.0.1:9/x.png",
-        f"file://{tmp_path}/x",
-        "https://example.com/a.css",
-        pdf.BASE_URL + "static/../../etc/passwd",
-        pdf.BASE_URL + "admin/",
-    ):
-        with pytest.raises(ValueError):
-            fetcher.fetch(url)
-    assert len(fetcher.refused) == 5
+def test_the_report_template_reads_no_file_and_imports_no_package():
+    """The template's only inputs are the two strings it is given: it reads no file, loads
+    no package, and its compiler's root is the template's own folder."""
+    source = pdf.TEMPLATE.read_text()
+    code = re.sub(r"//.*", "", source)  # comments may name what the code does not do
+    for call in ("read(", "include ", "import ", "csv(", "yaml(", "toml(", "xml(", "cbor("):
+        assert call not in code, call
+    assert code.count("json(") == 1 and "json(bytes(sys.inputs.data))" in code
+    assert re.findall(r"image\(([^,]+),", code) == ["bytes(sys.inputs.chart)"]
+    assert sorted(path.name for path in pdf.TEMPLATE_DIR.iterdir()) == ["report.typ"]
 
 
 def test_download_has_type_and_a_descriptive_file_name(client, assessment):
@@ -213,8 +214,16 @@ def test_the_pdf_is_tagged_and_survives_emoji_and_long_names(starting_catalog):
     assert "/StructTreeRoot" in root
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "PT Sukses" in text and "🚀" not in text
-    html = pdf.render_html(saved, "en")
-    assert "🚀" in html  # the page keeps it; only the PDF leaves it out
+    assert "🚀" in pdf.report_data(saved, "en")["org"]  # the data keeps it; the PDF does not
+    # The long name breaks into lines that fit the page (an A4 line holds about 40 of these
+    # letters on the cover, 70 in the running header): none runs on in one line.
+    lines = [
+        line.replace("\u200b", "")
+        for page in reader.pages
+        for line in page.extract_text().split("\n")
+    ]
+    longest = max(len(run) for line in lines for run in re.findall("A+", line))
+    assert 10 < longest <= 75, longest
     assert pdf.without_emoji("Kopi ☕️ & Teh 🍵, 日本語") == "Kopi  & Teh , 日本語"
     # Text symbols the fonts draw stay: the due-diligence checklist marks its open questions.
     assert pdf.without_emoji("☐ – ✓ → ⚡ ✅") == "☐ – ✓ →  "
