@@ -55,8 +55,12 @@ def render_pdf(assessment: Assessment, language: str) -> bytes:
     chart = data.pop("chart_svg")
     inputs = {"data": without_emoji(json.dumps(data, ensure_ascii=False)), "chart": chart or ""}
     with _lock:  # one compiler per process; a threaded server takes turns
-        # Tagged: a screen reader gets the headings, tables and lists as structure.
-        return _compiler().compile(format="pdf", sys_inputs=inputs, pdf_tags=True)
+        # PDF/UA-1, tagged: a screen reader gets the headings, tables and lists as structure,
+        # the chart its description, the document its title and language. Typst refuses
+        # to write a report that breaks the standard rather than write a lesser one.
+        return _compiler().compile(
+            format="pdf", sys_inputs=inputs, pdf_tags=True, pdf_standards=["ua-1"]
+        )
 
 
 def _n(value: Any) -> str:

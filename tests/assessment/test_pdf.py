@@ -212,6 +212,10 @@ def test_the_pdf_is_tagged_and_survives_emoji_and_long_names(starting_catalog):
     root = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"]) is True
     assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+    # It declares PDF/UA-1, the standard for accessible PDF, which Typst checks as it writes.
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert re.search(r"pdfuaid:part(>|=\")1", xmp), xmp[:400]
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "PT Sukses" in text and "🚀" not in text
     assert "🚀" in pdf.report_data(saved, "en")["org"]  # the data keeps it; the PDF does not
