@@ -53,7 +53,9 @@ def report_filename(assessment: Assessment) -> str:
 def render_pdf(assessment: Assessment, language: str) -> bytes:
     data = report_data(assessment, language)
     chart = data.pop("chart_svg")
-    inputs = {"data": without_emoji(json.dumps(data, ensure_ascii=False)), "chart": chart or ""}
+    with translation.override(language):  # a lazy label left in the data: in this language
+        encoded = json.dumps(data, ensure_ascii=False, default=str)
+    inputs = {"data": without_emoji(encoded), "chart": without_emoji(chart or "")}
     with _lock:  # one compiler per process; a threaded server takes turns
         # PDF/UA-1, tagged: a screen reader gets the headings, tables and lists as structure,
         # the chart its description, the document its title and language. Typst refuses
