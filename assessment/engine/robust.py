@@ -66,11 +66,12 @@ class Robustness:
 def _matrix(vendors: tuple[VendorMatch, ...], keys: list[str]):
     values = np.array([[v.criteria[k] for k in keys] for v in vendors], dtype=float)
     open_ = np.zeros_like(values, dtype=bool)
+    column = {key: j for j, key in enumerate(keys)}
     for i, vendor in enumerate(vendors):
         for attribute in vendor.unknown:
-            criterion = CRITERION_OF.get(attribute)
-            if criterion in keys:
-                open_[i, keys.index(criterion)] = True
+            j = column.get(CRITERION_OF.get(attribute))
+            if j is not None:
+                open_[i, j] = True
     return values, open_
 
 
@@ -120,15 +121,21 @@ def _stream(seed: int) -> _Stream:
     return stream
 
 
-def _third_highest(scores: np.ndarray) -> np.ndarray:
-    """Each column's third-highest value, repeats counted (``np.partition(scores, -3,
-    axis=0)[-3]``): the maximum, taken three times, each time without the entry just
-    found. Cheaper than a partition for a few dozen vendors."""
-    rest = scores.copy()
-    columns = np.arange(rest.shape[1])
-    for _ in range(TOP - 1):
-        rest[rest.argmax(axis=0), columns] = -np.inf
-    return rest.max(axis=0)
+def _best_and_third(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each column's highest and third-highest value, repeats counted (as
+    ``np.partition(scores, -3, axis=0)[-3]``): the three highest so far are carried down
+    the rows, each row compared in turn. Maxima and minima of the same numbers, so exact;
+    one pass, with no copy of the scores."""
+    first = np.full(scores.shape[1], -np.inf)
+    second = first.copy()
+    third = first.copy()
+    lower = np.empty_like(first)
+    for row in scores:
+        np.minimum(first, row, out=lower)
+        np.maximum(first, row, out=first)
+        np.maximum(third, np.minimum(second, lower), out=third)
+        np.maximum(second, lower, out=second)
+    return first, third
 
 
 def acceptability(
@@ -137,13 +144,15 @@ def acceptability(
     samples: int = W.ROBUSTNESS_SAMPLES,
     spread: float = W.ROBUSTNESS_WEIGHT_SPREAD,
     seed: int = W.ROBUSTNESS_SEED,
+    matrix: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[Acceptability, ...]:
     """Share of plausible worlds in which each vendor is first and in the top 3. A tie for
-    first shares the world between the tied vendors, so the firsts sum to 1."""
+    first shares the world between the tied vendors, so the firsts sum to 1. ``matrix``:
+    ``_matrix(vendors, list(weights))``, when the caller has it already."""
     if not vendors:
         return ()
     keys = list(weights)
-    values, open_ = _matrix(vendors, keys)
+    values, open_ = matrix or _matrix(vendors, keys)
     # The seeded generator's sequence: the weight factors (worlds x criteria, uniform on
     # [1 - spread, 1 + spread)), then one row of draws per open cell, uniform on [0, 1).
     columns, rows = np.nonzero(open_.T)  # the open cells, criterion by criterion
@@ -168,7 +177,7 @@ def acceptability(
             if start < stop:
                 scores[rows[start:stop]] += drawn[start:stop] * world_weights[k]
     scores /= world_weights.sum(axis=0)
-    best = scores.max(axis=0)
+    best, third = _best_and_third(scores)
     at_top = (best - scores) <= 1e-12  # a tie for first shares the world
     leaders = at_top.sum(axis=0)
     if leaders.max() == 1:  # no tie for first in any world: a count, the same figure
@@ -178,7 +187,7 @@ def acceptability(
     # In the top 3: fewer than three vendors score strictly higher, i.e. at least the
     # third-highest score of that world (ties share the place).
     if len(vendors) > TOP:
-        top3 = (scores >= _third_highest(scores) - 1e-12).sum(axis=1) / samples
+        top3 = (scores >= third - 1e-12).sum(axis=1) / samples
     else:
         top3 = np.ones(len(vendors))
     return tuple(
@@ -188,7 +197,9 @@ def acceptability(
 
 
 def weight_stability(
-    vendors: tuple[VendorMatch, ...], weights: dict[str, float]
+    vendors: tuple[VendorMatch, ...],
+    weights: dict[str, float],
+    matrix: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[Stability, ...]:
     """For each criterion, the multipliers of its weight (the others unchanged) between which
     today's first vendor keeps the highest score. Exact: both scores are linear in the
@@ -196,7 +207,7 @@ def weight_stability(
     if len(vendors) < 2:
         return ()
     keys = list(weights)
-    values, _open = _matrix(vendors, keys)
+    values, _open = matrix or _matrix(vendors, keys)
     w = np.array([weights[k] for k in keys])
     leader, others = values[0], values[1:]
     # For every criterion j at once: the scores without criterion j's term (d0) and the
@@ -258,9 +269,10 @@ def decisive_unknowns(
 
 
 def robustness(vendors: tuple[VendorMatch, ...], weights: dict[str, float]) -> Robustness:
+    matrix = _matrix(vendors, list(weights))  # read by both analyses: built once
     return Robustness(
         samples=W.ROBUSTNESS_SAMPLES,
-        acceptability=acceptability(vendors, weights),
-        weight_stability=weight_stability(vendors, weights),
+        acceptability=acceptability(vendors, weights, matrix=matrix),
+        weight_stability=weight_stability(vendors, weights, matrix=matrix),
         decisive_unknowns=decisive_unknowns(vendors, weights),
     )

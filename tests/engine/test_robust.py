@@ -15,6 +15,7 @@ from assessment.engine import weights as W
 from assessment.engine.rank import VendorMatch, competition_ranks, weighted_score
 from assessment.engine.robust import (
     CRITERION_OF,
+    _best_and_third,
     _matrix,
     acceptability,
     decisive_unknowns,
@@ -243,3 +244,20 @@ def test_numbers_beyond_what_the_engine_keeps_are_drawn_afresh(monkeypatch):
         vendors, EVEN, 300, 0.25, seed
     )
     assert len(robust._stream(seed)._numbers) == 0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.integers(1, 60),
+    st.integers(1, 40),
+    st.sampled_from([(0.0, 0.5, 1.0), (0.2, 0.4), (0.1, 0.25, 0.3, 0.7, 0.9)]),
+    st.integers(0, 2**32 - 1),
+)
+def test_the_best_and_third_scores_of_each_world_are_exact(vendors, worlds, levels, seed):
+    """Ties are frequent (scores from a few levels): the third-highest counts repeats,
+    as a partition of the column does."""
+    scores = np.random.default_rng(seed).choice(levels, size=(vendors, worlds))
+    best, third = _best_and_third(scores)
+    assert np.array_equal(best, scores.max(axis=0))
+    if vendors >= 3:
+        assert np.array_equal(third, np.partition(scores, -3, axis=0)[-3])
