@@ -13,8 +13,10 @@ report reads no other file and nothing from the network.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,7 @@ TEMPLATE = TEMPLATE_DIR / "report.typ"
 DESCRIBED = 10
 
 _lock = threading.Lock()
+logger = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -51,18 +54,24 @@ def report_filename(assessment: Assessment) -> str:
 
 
 def render_pdf(assessment: Assessment, language: str) -> bytes:
-    data = report_data(assessment, language)
+    data = printable(report_data(assessment, language))
     chart = data.pop("chart_svg")
     with translation.override(language):  # a lazy label left in the data: in this language
         encoded = json.dumps(data, ensure_ascii=False, default=str)
-    inputs = {"data": without_emoji(encoded), "chart": without_emoji(chart or "")}
+    inputs = {"data": encoded, "chart": chart or ""}
     with _lock:  # one compiler per process; a threaded server takes turns
-        # PDF/UA-1, tagged: a screen reader gets the headings, tables and lists as structure,
-        # the chart its description, the document its title and language. Typst refuses
-        # to write a report that breaks the standard rather than write a lesser one.
-        return _compiler().compile(
-            format="pdf", sys_inputs=inputs, pdf_tags=True, pdf_standards=["ua-1"]
-        )
+        compiler = _compiler()
+        try:
+            # PDF/UA-1, tagged: a screen reader gets the headings, tables and lists as
+            # structure, the chart its description, the document its title and language.
+            return compiler.compile(
+                format="pdf", sys_inputs=inputs, pdf_tags=True, pdf_standards=["ua-1"]
+            )
+        except typst.TypstError as exc:
+            # The standard forbids text no font can draw (a name in a script the server
+            # has no font for): the report is still written, tagged, without the claim.
+            logger.warning("report written without PDF/UA-1: %s", exc.message[:200])
+            return compiler.compile(format="pdf", sys_inputs=inputs, pdf_tags=True)
 
 
 def _n(value: Any) -> str:
@@ -471,3 +480,27 @@ EMOJI = re.compile(
 
 def without_emoji(text: str) -> str:
     return EMOJI.sub("", text)
+
+
+# Characters that carry no text: controls (other than line breaks and tabs), lone
+# surrogates, and code points Unicode has not assigned. No font draws them.
+_DROPPED = {"Cc", "Cs", "Cn"}
+
+
+def _text(value: str) -> str:
+    value = without_emoji(value)
+    if value.isprintable():
+        return value
+    return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) not in _DROPPED)
+
+
+def printable(value: Any) -> Any:
+    """The report's data with every string fit to print: pictographs and characters that
+    carry no text left out (the stored result keeps them)."""
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, dict):
+        return {key: printable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable(item) for item in value]
+    return value

@@ -321,3 +321,50 @@ def test_a_long_ranking_describes_the_first_ten_and_the_shortlist(starting_catal
     assert (
         flat.count(shared) <= len(groups) < sum(shared in r for e in excluded for r in e["reasons"])
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PT \udaeb\udead Ørsted»",  # as JSON sends it: a code point Unicode has not assigned
+        "PT \x01Ørsted\x7f»",  # control characters
+        "PT \U0010ffff Ørsted»",  # a noncharacter
+    ],
+)
+def test_characters_that_carry_no_text_are_left_out_and_the_report_stays_accessible(
+    client, starting_catalog, name
+):
+    """Found by the API fuzzer: a name holding a character no font draws made the report
+    fail (PDF/UA-1 forbids undrawable text). Such characters print nothing; the rest of
+    the name prints, and the report keeps its PDF/UA-1 claim."""
+    import json
+
+    answers = base_answers(
+        organisation__name=name.encode("utf-16", "surrogatepass").decode("utf-16")
+    )
+    response = client.post(
+        "/api/assessments/", json.dumps(answers), content_type="application/json"
+    )
+    assert response.status_code == 201
+    body = _download(client, response.json()["token"])
+    reader = PdfReader(io.BytesIO(body))
+    assert "Ørsted»" in " ".join(page.extract_text() for page in reader.pages)
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert re.search(r"pdfuaid:part(>|=\")1", xmp)
+
+
+def test_a_name_in_a_script_without_a_font_still_gets_its_report(starting_catalog, caplog):
+    """PDF/UA-1 also forbids text no installed font can draw, such as a name in a script
+    the server has no font for: the report is then written tagged, without the claim,
+    rather than not at all. (An Egyptian hieroglyph stands for such a script: servers
+    rarely carry a font for it.)"""
+    saved = services.assessment_create(
+        data=base_answers(organisation__name="PT \U00013000 Nusantara"), language="en"
+    )
+    with caplog.at_level("WARNING", logger="assessment.pdf"):
+        reader = PdfReader(io.BytesIO(pdf.render_pdf(saved, "en")))
+    assert "without PDF/UA-1" in caplog.text
+    assert "Nusantara" in " ".join(page.extract_text() for page in reader.pages)
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root  # still tagged
+    assert "pdfuaid" not in root["/Metadata"].get_object().get_data().decode()
