@@ -204,3 +204,42 @@ def test_gunicorns_access_log_has_tokens_masked_too():
     )
     MaskTokens().filter(record)
     assert record.getMessage() == '127.0.0.1 "GET /id/assess/r/AbCd…/ HTTP/1.1" 200'
+
+
+def test_every_package_the_app_imports_is_a_declared_dependency():
+    """A package the app imports is named in pyproject's runtime dependencies, not only
+    pulled in by another one (Pillow came with WeasyPrint, and left with it)."""
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = {
+        re.split(r"[\[=<>~! ]", spec, maxsplit=1)[0].lower().replace("_", "-")
+        for spec in project["dependencies"]
+    }
+    providers = packages_distributions()
+    ours = {"assessment", "catalog", "bpo_advisor", "tests"}
+    imported: dict[str, Path] = {}
+    files = [ROOT / "manage.py"]
+    for folder in ("assessment", "catalog", "bpo_advisor"):
+        files += [p for p in (ROOT / folder).rglob("*.py") if "migrations" not in p.parts]
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in ours and top not in sys.stdlib_module_names:
+                    imported.setdefault(top, path)
+    assert "PIL" in imported and "django" in imported  # the walk sees the imports
+    undeclared = {
+        top: str(path.relative_to(ROOT))
+        for top, path in imported.items()
+        if not {d.lower().replace("_", "-") for d in providers.get(top, [top])} & declared
+    }
+    assert undeclared == {}
