@@ -10,6 +10,7 @@ the share of worlds in which a vendor is first is its first-rank acceptability.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -241,6 +242,7 @@ def decisive_unknowns(
     move the vendor into or out of first place or the top 3."""
     scores = [v.score for v in vendors]
     ranks = competition_ranks(scores)
+    ascending = sorted(scores)
     found = []
     for index, vendor in enumerate(vendors[:top]):
         for attribute in vendor.unknown:
@@ -251,8 +253,10 @@ def decisive_unknowns(
             for value in (1.0, 0.0):
                 changed = {**vendor.criteria, criterion: value}
                 score = weighted_score(weights, changed)
-                others = [s for i, s in enumerate(scores) if i != index]
-                outcome.append(1 + sum(s > score for s in others))
+                # The other vendors scoring strictly higher: all of them, less this one's
+                # own score today where that is higher.
+                higher = len(ascending) - bisect_right(ascending, score)
+                outcome.append(1 + higher - (scores[index] > score))
             favourable, unfavourable = outcome
             now = ranks[index]
             crosses_first = (favourable == 1) != (now == 1) or (unfavourable == 1) != (now == 1)

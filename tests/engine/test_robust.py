@@ -112,16 +112,21 @@ def _drawn_afresh(vendors, weights, samples, spread, seed):
     ]
 
 
+# Up to 12 vendors: each criterion's value from a few levels (ties are frequent) and the
+# attributes the catalog does not know.
+VENDOR_ROWS = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0]), min_size=5, max_size=5),
+        st.lists(st.sampled_from(sorted(CRITERION_OF)), max_size=5, unique=True),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
 @settings(max_examples=25, deadline=None)
 @given(
-    st.lists(
-        st.tuples(
-            st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0]), min_size=5, max_size=5),
-            st.lists(st.sampled_from(sorted(CRITERION_OF)), max_size=5, unique=True),
-        ),
-        min_size=1,
-        max_size=12,
-    ),
+    VENDOR_ROWS,
     st.sampled_from([(300, 0.25, 1), (200, 0.0, 2), (250, 0.1, W.ROBUSTNESS_SEED)]),
 )
 def test_acceptability_equals_the_worlds_drawn_afresh(rows, setting):
@@ -261,3 +266,46 @@ def test_the_best_and_third_scores_of_each_world_are_exact(vendors, worlds, leve
     assert np.array_equal(best, scores.max(axis=0))
     if vendors >= 3:
         assert np.array_equal(third, np.partition(scores, -3, axis=0)[-3])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    VENDOR_ROWS,
+)
+def test_decisive_unknowns_count_the_vendors_above_as_a_re_ranking_does(rows):
+    """The rank if favourable or not is one plus the other vendors that score strictly
+    higher, counted one by one here (ties are frequent: a few levels)."""
+    vendors = _ranked(
+        [
+            _vendor(f"v{i}", dict(zip(KEYS, crit, strict=True)), unknown)
+            for i, (crit, unknown) in enumerate(rows)
+        ],
+        EVEN,
+    )
+    scores = [v.score for v in vendors]
+    ranks = competition_ranks(scores)
+    expected = []
+    for index, vendor in enumerate(vendors[: W.SHORTLIST]):
+        for attribute in vendor.unknown:
+            criterion = CRITERION_OF[attribute]
+            if criterion not in EVEN:
+                continue
+            fav, unfav = (
+                1
+                + sum(
+                    s > weighted_score(EVEN, {**vendor.criteria, criterion: value})
+                    for i, s in enumerate(scores)
+                    if i != index
+                )
+                for value in (1.0, 0.0)
+            )
+            now = ranks[index]
+            moves = {fav == 1, unfav == 1} != {now == 1} or {fav <= 3, unfav <= 3} != {now <= 3}
+            if moves or (now == 1 and ranks.count(1) > 1 and fav != unfav):
+                expected.append((vendor.slug, attribute, fav, unfav))
+    found = decisive_unknowns(vendors, EVEN)
+    assert sorted(
+        (d.slug, d.attribute, d.rank_if_favourable, d.rank_if_unfavourable) for d in found
+    ) == sorted(expected)
+    swings = [d.rank_if_unfavourable - d.rank_if_favourable for d in found]
+    assert swings == sorted(swings, reverse=True)
