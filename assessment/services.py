@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.db.models import CharField, Value
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_countries import countries
@@ -45,6 +46,8 @@ from .engine import (
     recommend,
     render_result,
 )
+from .engine import catalog as catalog_columns
+from .engine.catalog import listed_from_cells
 from .engine.text import Name, name
 from .models import Assessment
 
@@ -142,20 +145,41 @@ def renderers() -> dict[str, object]:
 LINKED = ("services", "industries", "certifications", "languages", "work_systems", "customizations")
 
 
-def _links(relation: str) -> dict[int, frozenset[str]]:
-    """Each vendor's slugs on one many-to-many relation, one query. Links of vendors that
-    are not ranked are read too and never used: cheaper than filtering them in the
-    database."""
+def _slugs_by_id() -> dict[str, dict[int, str]]:
+    """Every linked table's slugs by id, per table (its model's label): one query."""
+    models = {field.related_model for field in map(Vendor._meta.get_field, LINKED)}
+    queries = [
+        model.objects.annotate(table=Value(model._meta.label, output_field=CharField()))
+        .order_by()
+        .values_list("table", "pk", "slug")
+        for model in sorted(models, key=lambda model: model._meta.label)
+    ]
+    slugs: dict[str, dict[int, str]] = {model._meta.label: {} for model in models}
+    for table, pk, slug in queries[0].union(*queries[1:], all=True):
+        slugs[table][pk] = slug
+    return slugs
+
+
+def _link_cells(relation: str, row_of: np.ndarray, slugs: dict) -> tuple:
+    """One many-to-many relation's links as cells: the vendors' rows in the catalog, the
+    linked values' ids, and each id's slug. One query, the link table read as plain ids
+    (no join); links of vendors that are not ranked are read too and dropped here, which
+    is cheaper than filtering them in the database."""
     field = Vendor._meta.get_field(relation)
     through = field.remote_field.through
-    target = field.m2m_reverse_field_name()  # the through model's field to the target
-    grouped: dict[int, list[str]] = defaultdict(list)
-    for vendor_id, slug in through.objects.values_list(field.m2m_column_name(), f"{target}__slug"):
-        grouped[vendor_id].append(slug)
-    return {vendor_id: frozenset(values) for vendor_id, values in grouped.items()}
+    pairs = np.array(
+        through.objects.values_list(field.m2m_column_name(), field.m2m_reverse_name()),
+        dtype=np.int64,
+    ).reshape(-1, 2)
+    vendor_ids, codes = pairs[:, 0], pairs[:, 1]
+    inside = vendor_ids < len(row_of)
+    rows = np.full(len(pairs), -1, dtype=np.intp)
+    rows[inside] = row_of[vendor_ids[inside]]
+    ranked = rows >= 0
+    return rows[ranked], codes[ranked], slugs[field.related_model._meta.label]
 
 
-# The vendor columns the engine reads, in the order of the rows vendor_records fetches.
+# The vendor columns the engine reads, in the order of the rows vendor_catalog fetches.
 _VENDOR_FIELDS = (
     "pk",
     "slug",
@@ -179,6 +203,7 @@ _VENDOR_FIELDS = (
     "bpjs_compliant",
 )
 _LEGAL_FACTS = ("legal_entity", "nib", "pse_registered", "bpjs_compliant")
+_AT = {field: position for position, field in enumerate(_VENDOR_FIELDS)}
 
 
 def _countries(value) -> tuple[str, ...]:
@@ -187,77 +212,107 @@ def _countries(value) -> tuple[str, ...]:
     return tuple(str(c) for c in value)
 
 
-def vendor_records(*, include_synthetic: bool = False) -> list[VendorRecord]:
-    """Every active vendor as a light record, read as plain rows (no model instances, no
-    dictionaries), in 9 queries. At 100,000 vendors the rows, not the queries, are the
-    cost: each is touched once."""
+def vendor_catalog(*, include_synthetic: bool = False) -> Catalog:
+    """Every active vendor as the engine's columns, in 10 queries whatever the catalog's
+    size: the vendors as plain rows, the linked tables' slugs, each many-to-many relation
+    as cells set straight into its matrix, and the facts in doubt. A vendor's record
+    (``VendorRecord``) is built only when a ranking shows it. At 100,000 vendors the rows,
+    not the queries, are the cost: each is touched a few times, in C where it can be."""
     vendors = Vendor.objects.public(include_synthetic=include_synthetic)
-    links = {relation: _links(relation) for relation in LINKED}
-    empty: frozenset[str] = frozenset()
-    # Expired certificates and stale facts count as unknown (README, "Catalog curation").
+    rows = list(vendors.values_list(*_VENDOR_FIELDS))
+    pks = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    row_of = np.full(int(pks.max()) + 1 if len(pks) else 0, -1, dtype=np.intp)
+    row_of[pks] = np.arange(len(rows), dtype=np.intp)
+    slugs = _slugs_by_id()
+    cells = {relation: _link_cells(relation, row_of, slugs) for relation in LINKED}
+    # Expired certificates and stale facts count as unknown (README, "Catalog curation"):
+    # the few vendors concerned have their row and their cells rewritten.
     expired, stale = catalog_selectors.facts_in_doubt(vendors.values("pk"), timezone.localdate())
-    services_of, industries_of, certifications_of, languages_of, work_systems_of, custom_of = (
-        links[relation] for relation in LINKED
-    )
-    records = []
-    for values in vendors.values_list(*_VENDOR_FIELDS):
-        pk = values[0]
-        if pk in expired or pk in stale:
-            row = dict(zip(_VENDOR_FIELDS, values, strict=True))
-            row["delivery_countries"] = list(_countries(row["delivery_countries"]))
-            row["data_locations"] = list(_countries(row["data_locations"]))
-            _doubt(row, links, pk, expired.get(pk, set()), stale.get(pk, set()))
-            values = tuple(row[field] for field in _VENDOR_FIELDS)
-        (
-            pk,
-            slug,
-            name,
-            delivery,
-            delivery_verified,
-            industries_verified,
-            certifications_verified,
-            languages_verified,
-            work_systems_verified,
-            customizations_verified,
-            coverage,
-            size_band,
-            price_min,
-            price_max,
-            data_at,
-            data_verified,
-            *legal,
-        ) = values
-        records.append(
-            VendorRecord(
-                slug=slug,
-                name=name,
-                services=services_of.get(pk, empty),
-                delivery_countries=_countries(delivery),
-                delivery_countries_verified=delivery_verified,
-                industries=industries_of.get(pk, empty),
-                industries_verified=industries_verified,
-                certifications=certifications_of.get(pk, empty),
-                certifications_verified=certifications_verified,
-                languages=languages_of.get(pk, empty),
-                languages_verified=languages_verified,
-                work_systems=work_systems_of.get(pk, empty),
-                work_systems_verified=work_systems_verified,
-                customizations=custom_of.get(pk, empty),
-                customizations_verified=customizations_verified,
-                coverage=coverage or None,
-                size_band=size_band or None,
-                price_min_idr=price_min,
-                price_max_idr=price_max,
-                data_locations=_countries(data_at),
-                data_locations_verified=data_verified,
-                legal_known=frozenset(
-                    fact
-                    for fact, value in zip(_LEGAL_FACTS, legal, strict=True)
-                    if value not in (None, "")
-                ),
-            )
+    doubted = sorted(set(expired) | set(stale))
+    if doubted:
+        rows, cells = _doubted(rows, cells, row_of, doubted, expired, stale)
+    listed = {relation: listed_from_cells(len(rows), *cells[relation]) for relation in LINKED}
+    columns = list(zip(*rows, strict=True)) or [()] * len(_VENDOR_FIELDS)
+    delivery = [_countries(value) for value in columns[_AT["delivery_countries"]]]
+    data_at = [_countries(value) for value in columns[_AT["data_locations"]]]
+
+    def record_at(i: int) -> VendorRecord:
+        row = rows[i]
+        return VendorRecord(
+            slug=row[_AT["slug"]],
+            name=row[_AT["name"]],
+            services=listed["services"].of(i),
+            delivery_countries=delivery[i],
+            delivery_countries_verified=row[_AT["delivery_countries_verified"]],
+            industries=listed["industries"].of(i),
+            industries_verified=row[_AT["industries_verified"]],
+            certifications=listed["certifications"].of(i),
+            certifications_verified=row[_AT["certifications_verified"]],
+            languages=listed["languages"].of(i),
+            languages_verified=row[_AT["languages_verified"]],
+            work_systems=listed["work_systems"].of(i),
+            work_systems_verified=row[_AT["work_systems_verified"]],
+            customizations=listed["customizations"].of(i),
+            customizations_verified=row[_AT["customizations_verified"]],
+            coverage=row[_AT["coverage"]] or None,
+            size_band=row[_AT["size_band"]] or None,
+            price_min_idr=row[_AT["price_min_idr"]],
+            price_max_idr=row[_AT["price_max_idr"]],
+            data_locations=data_at[i],
+            data_locations_verified=row[_AT["data_locations_verified"]],
+            legal_known=frozenset(
+                fact for fact in _LEGAL_FACTS if row[_AT[fact]] not in (None, "")
+            ),
         )
-    return records
+
+    return Catalog.from_columns(
+        slugs=columns[_AT["slug"]],
+        names=columns[_AT["name"]],
+        listed=listed,
+        delivery_countries=delivery,
+        data_locations=data_at,
+        verified={
+            attribute: columns[_AT[f"{attribute}_verified"]]
+            for attribute in catalog_columns.VERIFIED
+        },
+        coverage=columns[_AT["coverage"]],
+        size_band=columns[_AT["size_band"]],
+        price_min=columns[_AT["price_min_idr"]],
+        price_max=columns[_AT["price_max_idr"]],
+        record_at=record_at,
+    )
+
+
+def _doubted(rows, cells, row_of, doubted, expired, stale):
+    """The rows and cells with the doubted vendors' facts made unknown (``_doubt``)."""
+    rows = list(rows)
+    positions = row_of[np.array(doubted, dtype=np.int64)]
+    cells = dict(cells)
+    links: dict[str, dict[int, frozenset[str]]] = {}
+    for relation, (cell_rows, codes, slugs) in cells.items():
+        concerned = np.isin(cell_rows, positions)
+        links[relation] = {}
+        for row, code in zip(cell_rows[concerned].tolist(), codes[concerned].tolist(), strict=True):
+            pk = rows[row][0]
+            links[relation][pk] = links[relation].get(pk, frozenset()) | {slugs[code]}
+        cells[relation] = (cell_rows[~concerned], codes[~concerned], slugs)
+    for pk, position in zip(doubted, positions.tolist(), strict=True):
+        row = dict(zip(_VENDOR_FIELDS, rows[position], strict=True))
+        _doubt(row, links, pk, expired.get(pk, set()), stale.get(pk, set()))
+        rows[position] = tuple(row[field] for field in _VENDOR_FIELDS)
+    for relation, (cell_rows, codes, slugs) in cells.items():
+        code_of = {slug: code for code, slug in slugs.items()}
+        kept = [
+            (row_of[pk], code_of[slug])
+            for pk, values in links[relation].items()
+            for slug in sorted(values)
+        ]
+        if kept:
+            more_rows, more_codes = np.array(kept, dtype=np.int64).T
+            cell_rows = np.concatenate((cell_rows, more_rows.astype(np.intp)))
+            codes = np.concatenate((codes, more_codes))
+        cells[relation] = (cell_rows, codes, slugs)
+    return rows, cells
 
 
 def _doubt(row: dict, links: dict, pk: int, expired: set[str], stale: set[str]) -> None:
@@ -370,7 +425,7 @@ def catalog_snapshot(*, include_synthetic: bool = False) -> Snapshot:
                 snapshot = Snapshot(
                     key,
                     load_taxonomy(),
-                    Catalog(vendor_records(include_synthetic=include_synthetic)),
+                    vendor_catalog(include_synthetic=include_synthetic),
                     compliance_rules(),
                 )
                 _snapshots[include_synthetic] = snapshot

@@ -143,13 +143,13 @@ def test_the_build_pauses_the_cycle_collector_and_restores_it(starting_catalog, 
     import gc
 
     seen = []
-    real = services.vendor_records
+    real = services.vendor_catalog
 
     def records(**kwargs):
         seen.append(gc.isenabled())
         return real(**kwargs)
 
-    monkeypatch.setattr(services, "vendor_records", records)
+    monkeypatch.setattr(services, "vendor_catalog", records)
     catalog_services.catalog_version_bump()
     assert gc.isenabled()
     services.catalog_snapshot()
@@ -158,7 +158,7 @@ def test_the_build_pauses_the_cycle_collector_and_restores_it(starting_catalog, 
     def broken(**kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(services, "vendor_records", broken)
+    monkeypatch.setattr(services, "vendor_catalog", broken)
     catalog_services.catalog_version_bump()
     with pytest.raises(RuntimeError):
         services.catalog_snapshot()
@@ -166,7 +166,7 @@ def test_the_build_pauses_the_cycle_collector_and_restores_it(starting_catalog, 
     # Left off by someone else, it stays off.
     gc.disable()
     try:
-        monkeypatch.setattr(services, "vendor_records", records)
+        monkeypatch.setattr(services, "vendor_catalog", records)
         catalog_services.catalog_version_bump()
         services.catalog_snapshot()
         assert not gc.isenabled()
