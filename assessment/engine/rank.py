@@ -18,11 +18,11 @@ import numpy as np
 
 from . import places
 from . import weights as W
-from .answers import Answers
+from .answers import Answers, Taxonomy
 from .catalog import Catalog, as_catalog, best_first
 from .codes import Attribute, Criterion, Location, Strength
 from .records import VendorRecord
-from .text import Text, _
+from .text import Text, _, names_list
 
 LOCATION_DISTANCE = {Location.ONSHORE: 0, Location.NEARSHORE: 1, Location.OFFSHORE: 2}
 
@@ -125,9 +125,12 @@ DATA_HOME = "ID"  # where data that may not leave Indonesia must be processed
 
 
 class MustHaves:
-    """The must-haves, which depend on the answers only."""
+    """The must-haves, which depend on the answers only. ``taxonomy`` names the
+    certifications and languages a vendor lacks in each interface language (without it,
+    the engine's own tests, their codes stand in)."""
 
-    def __init__(self, answers: Answers):
+    def __init__(self, answers: Answers, taxonomy: Taxonomy | None = None):
+        self.taxonomy = taxonomy or Taxonomy({}, frozenset(), frozenset(), frozenset(), frozenset())
         c = answers.constraints
         self.requested = frozenset(answers.services)
         self.required_certs = frozenset(c.required_certifications)
@@ -190,20 +193,20 @@ class MustHaves:
         if "services" in codes:
             reasons.append(_("offers none of the requested services"))
         if Attribute.CERTIFICATIONS in codes:
-            missing = sorted(self.required_certs - vendor.certifications)
-            reasons.append(
-                _("does not hold the required certification(s): %(list)s", list=", ".join(missing))
-            )
+            missing = self._names("certification", self.required_certs - vendor.certifications)
+            reasons.append(_("does not hold the required certification(s): %(list)s", list=missing))
         if Attribute.LANGUAGES in codes:
-            missing = sorted(self.required_langs - vendor.languages)
-            reasons.append(
-                _("does not work in the required language(s): %(list)s", list=", ".join(missing))
-            )
+            missing = self._names("language", self.required_langs - vendor.languages)
+            reasons.append(_("does not work in the required language(s): %(list)s", list=missing))
         if Attribute.DELIVERY_COUNTRIES in codes:
             reasons.append(
                 _("delivers or keeps data only outside Indonesia, where your data may not go")
             )
         return tuple(reasons)
+
+    def _names(self, kind: str, slugs: frozenset[str]):
+        """The names of ``slugs``, in the order of their codes, in each language."""
+        return names_list([self.taxonomy.name(kind, slug) for slug in sorted(slugs)])
 
 
 def screen(answers: Answers, vendors: Catalog | list[VendorRecord]) -> Screen:
@@ -239,10 +242,11 @@ class Ranker:
         target_location: str,
         target_work_system: str,
         target_customization: str,
+        taxonomy: Taxonomy | None = None,
     ):
         self.answers = answers
         c = answers.constraints
-        self.must = MustHaves(answers)
+        self.must = MustHaves(answers, taxonomy)
         self.requested = self.must.requested
         self.requested_order = answers.services
         self.country = answers.organisation.country
@@ -478,8 +482,10 @@ def rank(
     target_location: str,
     target_work_system: str,
     target_customization: str,
+    taxonomy: Taxonomy | None = None,
 ) -> Ranking:
-    ranker = Ranker(answers, target_location, target_work_system, target_customization)
+    """``taxonomy``: names for the exclusions' reasons (see ``MustHaves``)."""
+    ranker = Ranker(answers, target_location, target_work_system, target_customization, taxonomy)
     catalog = screened.catalog
     eligible = screened.eligible
     columns, scores = ranker.scored(catalog, eligible)

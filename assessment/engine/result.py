@@ -41,7 +41,10 @@ from .text import Text, Translate, names_list, render_stored
 # draws: acceptability figures differ from 1.5's within its sampling noise) and finds
 # weight stability for every criterion at once. The result's shape is unchanged
 # (contract 1.5).
-ENGINE_VERSION = "1.6.0"
+# 1.6.1: an excluded vendor's reason names the certifications and languages it lacks in
+# each interface language ("Bahasa Indonesia", "ISO/IEC 27001 (keamanan informasi)")
+# instead of their codes ("id", "iso_27001"). Rankings are unchanged.
+ENGINE_VERSION = "1.6.1"
 SHORTLIST = W.SHORTLIST
 
 
@@ -251,6 +254,7 @@ def recommend(
         target_location=rec.catalog_location or rec.location,
         target_work_system=rec.work_system,
         target_customization=rec.customization,
+        taxonomy=taxonomy,
     )
     shortlist = ranking.vendors[:SHORTLIST]
     sure = robust.robustness(ranking.vendors, ranking.weights)

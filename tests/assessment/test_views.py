@@ -172,3 +172,27 @@ def test_results_page_query_count_is_flat(
     assert response.status_code == 200
     with django_assert_max_num_queries(1):  # then kept: the assessment, with the stamp
         assert client.get(f"/en/assess/r/{token}/").status_code == 200
+
+
+def test_an_exclusion_names_what_the_vendor_lacks_in_the_readers_language(client, starting_catalog):
+    from tests.factories import VendorFactory
+
+    VendorFactory(
+        name="English Only Desk",
+        services=["customer_service"],
+        languages=["en"],
+        languages_verified=True,
+    )
+    created = client.post(
+        "/api/assessments/", base_answers(), content_type="application/json"
+    ).json()
+    token = created["token"]
+    for lang, lacks in (("en", "Indonesian"), ("id", "Bahasa Indonesia")):
+        page = client.get(f"/{lang}/assess/r/{token}/").content.decode()
+        item = page[page.index("<strong>English Only Desk</strong>") :].split("</li>")[0]
+        assert item.endswith(f": {lacks}"), item
+    reason = next(e for e in created["result"]["excluded"] if e["name"] == "English Only Desk")
+    assert reason["reasons"] == ["tidak bekerja dalam bahasa yang diwajibkan: Bahasa Indonesia"]
+    english = client.get(f"/api/assessments/{token}/", HTTP_ACCEPT_LANGUAGE="en").json()
+    reason = next(e for e in english["result"]["excluded"] if e["name"] == "English Only Desk")
+    assert reason["reasons"] == ["does not work in the required language(s): Indonesian"]

@@ -68,6 +68,8 @@ def test_on_a_phone_the_vendors_come_first_and_the_filters_fold(browser, live_ca
     toggle.click()
     expect(page.locator("#filter-form")).to_be_visible()
     expect(toggle).to_have_attribute("aria-expanded", "true")
+    # Opened all the way (the panel slides open; a busy machine can be mid-slide here).
+    expect(page.locator("#filter-panel")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
     page.get_by_label("Service", exact=True).select_option("telecollection")
     page.get_by_role("button", name="Apply filters").click()
     expect(page.locator(".vendor-card")).to_have_count(1)

@@ -10,6 +10,16 @@ def _run(taxonomy, vendors, **overrides):
     return recommend(answers, taxonomy, vendors)
 
 
+class _In:
+    """A translate function that only says its language (the names carry their own)."""
+
+    def __init__(self, language):
+        self.language = language
+
+    def __call__(self, message):
+        return message
+
+
 def _factors(result):
     return {(r.factor, r.points_to) for r in result.recommendation.rationale}
 
@@ -94,8 +104,11 @@ def test_a_known_missing_certification_excludes_an_unknown_one_does_not(taxonomy
     )
     assert [v.slug for v in result.ranking.vendors] == ["certified", "unknown"]
     assert [e.slug for e in result.ranking.excluded] == ["known-none"]
-    reason = result.ranking.excluded[0].reasons[0].render(lambda s: s)
-    assert "iso_27001" in reason
+    # The certification by its name in each language, never by its code.
+    reason = result.ranking.excluded[0].reasons[0]
+    assert reason.render(_In("en")).endswith(": ISO/IEC 27001 (information security)")
+    assert reason.render(_In("id")).endswith(": ISO/IEC 27001 (keamanan informasi)")
+    assert "iso_27001" not in str(reason.to_data({"en": _In("en"), "id": _In("id")}))
     assert result.ranking.vendors[0].criteria["security"] == 0.7
     assert "certifications" in result.ranking.vendors[1].unknown
 
@@ -119,6 +132,18 @@ def test_a_verified_missing_language_excludes(taxonomy):
             languages_verified=True,
         ),
     ]
+    result = _run(
+        taxonomy,
+        vendors,
+        services=["customer_service"],
+        constraints__languages=["id", "en"],
+    )
+    assert [v.slug for v in result.ranking.vendors] == []
+    # Each vendor lacks what it lacks, named in the reader's language, in the codes' order.
+    reasons = {e.slug: e.reasons[0] for e in result.ranking.excluded}
+    assert reasons["jp"].render(_In("en")).endswith(": English, Indonesian")
+    assert reasons["jp"].render(_In("id")).endswith(": Bahasa Inggris, Bahasa Indonesia")
+    assert reasons["id"].render(_In("en")).endswith(": English")
     result = _run(taxonomy, vendors, services=["customer_service"])
     assert [v.slug for v in result.ranking.vendors] == ["id"]
     assert result.ranking.vendors[0].criteria["language"] == 1.0
