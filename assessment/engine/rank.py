@@ -22,7 +22,7 @@ from .answers import Answers, Taxonomy
 from .catalog import Catalog, as_catalog, best_first
 from .codes import Attribute, Criterion, Location, Strength
 from .records import VendorRecord
-from .text import Text, _, names_list
+from .text import Name, Text, _, names_list
 
 LOCATION_DISTANCE = {Location.ONSHORE: 0, Location.NEARSHORE: 1, Location.OFFSHORE: 2}
 
@@ -127,7 +127,7 @@ DATA_HOME = "ID"  # where data that may not leave Indonesia must be processed
 class MustHaves:
     """The must-haves, which depend on the answers only. ``taxonomy`` names the
     certifications and languages a vendor lacks in each interface language (without it,
-    the engine's own tests, their codes stand in)."""
+    in the engine's own tests, their codes stand in, as ``Taxonomy.name`` spells them)."""
 
     def __init__(self, answers: Answers, taxonomy: Taxonomy | None = None):
         self.taxonomy = taxonomy or Taxonomy({}, frozenset(), frozenset(), frozenset(), frozenset())
@@ -204,7 +204,7 @@ class MustHaves:
             )
         return tuple(reasons)
 
-    def _names(self, kind: str, slugs: frozenset[str]):
+    def _names(self, kind: str, slugs: frozenset[str]) -> Name:
         """The names of ``slugs``, in the order of their codes, in each language."""
         return names_list([self.taxonomy.name(kind, slug) for slug in sorted(slugs)])
 
