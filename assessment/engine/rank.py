@@ -139,6 +139,8 @@ class MustHaves:
         # (regulation.data_abroad_ok false): a vendor known to deliver only from abroad fails.
         reg = answers.regulation
         self.data_home = reg is not None and reg.data_abroad_ok is False
+        # What a vendor lacks, named: excluded vendors often lack the same few codes.
+        self._named: dict[tuple[str, frozenset[str]], Name] = {}
 
     def failed(self, vendor: VendorRecord) -> tuple[str, ...]:
         """Which must-haves the vendor is known to fail. Cheap: runs for every vendor."""
@@ -206,7 +208,11 @@ class MustHaves:
 
     def _names(self, kind: str, slugs: frozenset[str]) -> Name:
         """The names of ``slugs``, in the order of their codes, in each language."""
-        return names_list([self.taxonomy.name(kind, slug) for slug in sorted(slugs)])
+        named = self._named.get((kind, slugs))
+        if named is None:
+            named = names_list([self.taxonomy.name(kind, slug) for slug in sorted(slugs)])
+            self._named[kind, slugs] = named
+        return named
 
 
 def screen(answers: Answers, vendors: Catalog | list[VendorRecord]) -> Screen:
@@ -520,13 +526,10 @@ def rank(
     # MAX_EXCLUDED are put in order, so a large catalog costs a partition, not a sort.
     key = services_only[excluded].astype(np.int64) * len(catalog) + catalog.name_order[excluded]
     first = _smallest(key, W.MAX_EXCLUDED)
+    records = [(p, catalog.records[p]) for p in excluded[first].tolist()]
     exclusions = tuple(
-        Exclusion(
-            catalog.records[p].slug,
-            catalog.records[p].name,
-            ranker.must.reasons(catalog.records[p], screened.codes(p)),
-        )
-        for p in excluded[first]
+        Exclusion(record.slug, record.name, ranker.must.reasons(record, screened.codes(p)))
+        for p, record in records
     )
     return Ranking(
         matches,
