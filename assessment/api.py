@@ -33,11 +33,12 @@ IDEMPOTENCY_KEY_MAX = 255
 
 
 def _urls(request: HttpRequest, assessment: Assessment) -> dict[str, str]:
+    """The result's page and its PDF, both in the response's language (as the page's own
+    download button does), so a link handed on opens in the language it was asked in."""
+    pdf = reverse("api:assessment-pdf", kwargs={"token": assessment.token})
     return {
         "url": request.build_absolute_uri(assessment.result_url()),
-        "pdf_url": request.build_absolute_uri(
-            reverse("api:assessment-pdf", kwargs={"token": assessment.token})
-        ),
+        "pdf_url": request.build_absolute_uri(f"{pdf}?lang={get_language()}"),
     }
 
 

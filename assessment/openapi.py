@@ -296,7 +296,11 @@ def _build(base_url: str, taxonomy) -> dict:
         "properties": {
             "token": {"type": "string"},
             "url": {"type": "string", "format": "uri", "description": "The results page."},
-            "pdf_url": {"type": "string", "format": "uri"},
+            "pdf_url": {
+                "type": "string",
+                "format": "uri",
+                "description": "The report as PDF, in the response's language (`lang`).",
+            },
             "result": _ref("Result"),
         },
         "required": ["token", "url", "pdf_url", "result"],
@@ -416,7 +420,7 @@ def _build(base_url: str, taxonomy) -> dict:
                             {
                                 "token": token_example,
                                 "url": f"{base_url}id/assess/r/{token_example}/",
-                                "pdf_url": f"{base_url}api/assessments/{token_example}/pdf",
+                                "pdf_url": f"{base_url}api/assessments/{token_example}/pdf?lang=id",
                                 "result": example_result,
                             },
                         ),

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from pypdf import PdfReader
 
 from assessment.models import Assessment
 from catalog.models import Vendor
@@ -37,10 +38,28 @@ def test_post_creates_an_assessment_and_returns_the_result(client, starting_cata
     assert set(body) == {"token", "url", "pdf_url", "result"}
     assert len(body["token"]) >= 43  # 256 bits, url-safe base64
     assert body["url"].endswith(f"/assess/r/{body['token']}/")
-    assert body["pdf_url"].endswith(f"/api/assessments/{body['token']}/pdf")
+    assert body["pdf_url"].endswith(f"/api/assessments/{body['token']}/pdf?lang=en")
     assert body["result"]["recommendation"]["model"] == "bpo"
     assert body["result"]["vendors"][0]["slug"] == "transcosmos-indonesia"
     assert Assessment.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("asked", "title"),
+    [("en", "Outsourcing recommendation"), ("id", "Rekomendasi alih daya")],
+)
+def test_the_pdf_link_opens_in_the_language_the_answers_were_sent_in(
+    client, starting_catalog, asked, title
+):
+    body = _post(client, base_answers(), HTTP_ACCEPT_LANGUAGE=asked).json()
+    # Handed on to someone whose browser asks for the other language, the link keeps its own.
+    other = "id" if asked == "en" else "en"
+    response = client.get(body["pdf_url"], HTTP_ACCEPT_LANGUAGE=other)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    report = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    assert report.metadata.title.startswith(title)
+    assert body["url"].startswith(f"http://testserver/{asked}/")
 
 
 def test_get_returns_answers_and_result(client, starting_catalog):
