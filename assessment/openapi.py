@@ -419,8 +419,8 @@ def _build(base_url: str, taxonomy) -> dict:
                             "Stored; the result follows.",
                             {
                                 "token": token_example,
-                                "url": f"{base_url}id/assess/r/{token_example}/",
-                                "pdf_url": f"{base_url}api/assessments/{token_example}/pdf?lang=id",
+                                "url": f"{base_url}en/assess/r/{token_example}/",
+                                "pdf_url": f"{base_url}api/assessments/{token_example}/pdf?lang=en",
                                 "result": example_result,
                             },
                         ),
